@@ -1,0 +1,148 @@
+package org.integrityrisk.alignment;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.minute;
+import static org.apache.spark.sql.functions.to_date;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Turns the window's shifts into duty bitmaps, one per officer and one per division at
+ * each port they are rostered at. An officer's division is the one most of their shifts
+ * there carry; their {@code context} is the duty of the rest of that division, which
+ * the officer's own test is conditioned on.
+ */
+public final class DutyRosters {
+  public static final String OFFICER = "officer";
+  public static final String DIVISION = "division";
+  public static final StructType UNIT_SCHEMA = new StructType()
+      .add("port_id", DataTypes.StringType)
+      .add("unit_kind", DataTypes.StringType)
+      .add("unit_id", DataTypes.StringType)
+      .add("officer_id", DataTypes.StringType)
+      .add("division_id", DataTypes.StringType)
+      .add("shifts", DataTypes.IntegerType)
+      .add("duty", DataTypes.BinaryType)
+      .add("context", DataTypes.BinaryType);
+  private static final StructType OFFICER_SCHEMA = new StructType()
+      .add("port_id", DataTypes.StringType)
+      .add("officer_id", DataTypes.StringType)
+      .add("division_id", DataTypes.StringType)
+      .add("shifts", DataTypes.IntegerType)
+      .add("duty", DataTypes.BinaryType);
+  private static final StructType DIVISION_PART_SCHEMA = new StructType()
+      .add("port_id", DataTypes.StringType)
+      .add("division_id", DataTypes.StringType)
+      .add("officer_id", DataTypes.StringType)
+      .add("shifts", DataTypes.IntegerType)
+      .add("duty", DataTypes.BinaryType);
+
+  private DutyRosters() {}
+
+  /** Shift rows as minutes on the axis: port_id, officer_id, division_id, start_minute, end_minute. */
+  static Dataset<Row> shiftMinutes(Dataset<Row> shifts, DayAxis axis) {
+    return shifts.select(col("port_id"), col("officer_id"), col("division_id"),
+        minuteOnAxis(col("shift_start_local"), axis).as("start_minute"),
+        minuteOnAxis(col("shift_end_local"), axis).as("end_minute"));
+  }
+
+  static Column minuteOnAxis(Column localTime, DayAxis axis) {
+    return datediff(to_date(localTime), lit(Date.valueOf(axis.firstDay()))).multiply(DayAxis.MINUTES_PER_DAY)
+        .plus(hour(localTime).multiply(60)).plus(minute(localTime));
+  }
+
+  /** One row per officer and per division at a port, shaped as {@link #UNIT_SCHEMA}. */
+  public static Dataset<Row> apply(Dataset<Row> shifts, DayAxis axis) {
+    Dataset<Row> minutes = shiftMinutes(shifts, axis);
+    Dataset<Row> officers = minutes
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1), Encoders.STRING())
+        .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> officer(rows, axis), Encoders.row(OFFICER_SCHEMA));
+    Dataset<Row> divisionParts = minutes
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(2), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> division(rows, axis),
+            Encoders.row(DIVISION_PART_SCHEMA));
+
+    Dataset<Row> divisions = divisionParts.filter(col("officer_id").isNull()).select(
+        col("port_id"), lit(DIVISION).as("unit_kind"), col("division_id").as("unit_id"),
+        lit(null).cast(DataTypes.StringType).as("officer_id"), col("division_id"), col("shifts"), col("duty"),
+        lit(null).cast(DataTypes.BinaryType).as("context"));
+    Dataset<Row> others = divisionParts.filter(col("officer_id").isNotNull())
+        .select(col("port_id").as("_port"), col("division_id").as("_division"), col("officer_id").as("_officer"),
+            col("duty").as("context"));
+    Dataset<Row> officerUnits = officers
+        .join(others, col("port_id").equalTo(col("_port")).and(col("division_id").equalTo(col("_division")))
+            .and(col("officer_id").equalTo(col("_officer"))), "left")
+        .select(col("port_id"), lit(OFFICER).as("unit_kind"), col("officer_id").as("unit_id"), col("officer_id"),
+            col("division_id"), col("shifts"), col("duty"), col("context"));
+    return divisions.unionByName(officerUnits);
+  }
+
+  private static Row officer(Iterator<Row> rows, DayAxis axis) {
+    byte[] duty = DutyBitmap.empty(axis);
+    Map<String, Integer> labels = new HashMap<>();
+    String port = null;
+    String officer = null;
+    int shifts = 0;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      port = r.getString(0);
+      officer = r.getString(1);
+      labels.merge(r.getString(2), 1, Integer::sum);
+      DutyBitmap.set(duty, r.getInt(3), r.getInt(4));
+      shifts++;
+    }
+    // The division most of their shifts carry; ties go to the smallest id, for repeatable runs.
+    String home = labels.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .findFirst().orElseThrow().getKey();
+    return RowFactory.create(port, officer, home, shifts, duty);
+  }
+
+  /** The division's duty, and for each of its officers the duty of everyone else in it. */
+  private static Iterator<Row> division(Iterator<Row> rows, DayAxis axis) {
+    Map<String, byte[]> byOfficer = new TreeMap<>();
+    String port = null;
+    String division = null;
+    int shifts = 0;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      port = r.getString(0);
+      division = r.getString(2);
+      DutyBitmap.set(byOfficer.computeIfAbsent(r.getString(1), o -> DutyBitmap.empty(axis)), r.getInt(3), r.getInt(4));
+      shifts++;
+    }
+    byte[] all = DutyBitmap.empty(axis);
+    byOfficer.values().forEach(b -> DutyBitmap.orInto(all, b));
+    List<Row> out = new ArrayList<>();
+    out.add(RowFactory.create(port, division, null, shifts, all));
+    for (String officer : byOfficer.keySet()) {
+      byte[] rest = DutyBitmap.empty(axis);
+      byOfficer.forEach((other, b) -> {
+        if (!other.equals(officer)) {
+          DutyBitmap.orInto(rest, b);
+        }
+      });
+      out.add(RowFactory.create(port, division, officer, shifts, rest));
+    }
+    return out.iterator();
+  }
+}

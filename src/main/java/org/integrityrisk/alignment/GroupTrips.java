@@ -1,0 +1,109 @@
+package org.integrityrisk.alignment;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A group's events at one port, paired into trips: an exit and the group's next entry
+ * (or an entry and the next exit) within {@code tripHours} are one trip out and back.
+ * The two crossings of a trip share one decision of when to travel, so the null model
+ * moves them together instead of counting them as two independent pieces of evidence.
+ */
+public final class GroupTrips {
+  public static final StructType SCHEMA = new StructType()
+      .add("group_id", DataTypes.StringType)
+      .add("port_id", DataTypes.StringType)
+      .add("basket_ids", DataTypes.createArrayType(DataTypes.StringType))
+      .add("minutes", DataTypes.createArrayType(DataTypes.IntegerType))
+      .add("epoch_seconds", DataTypes.createArrayType(DataTypes.LongType))
+      .add("trip_of_event", DataTypes.createArrayType(DataTypes.IntegerType));
+
+  private GroupTrips() {}
+
+  private record Event(String basketId, String direction, int minute, long epochSecond) {}
+
+  /** @param events group events (group_id, basket_id, port_id, direction, event_time, local_date, local_second_of_day) */
+  public static Dataset<Row> apply(Dataset<Row> events, DayAxis axis, int tripHours) {
+    long tripSeconds = tripHours * 3600L;
+    return events
+        .select(col("group_id"), col("port_id"), col("basket_id"), col("direction"),
+            datediff(col("local_date"), lit(Date.valueOf(axis.firstDay()))).multiply(DayAxis.MINUTES_PER_DAY)
+                .plus(floor(col("local_second_of_day").divide(60)).cast(DataTypes.IntegerType)).as("minute"),
+            col("event_time").cast(DataTypes.LongType).as("epoch_second"))
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1), Encoders.STRING())
+        .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trips(rows, tripSeconds), Encoders.row(SCHEMA));
+  }
+
+  private static Row trips(Iterator<Row> rows, long tripSeconds) {
+    String group = null;
+    String port = null;
+    List<Event> events = new ArrayList<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      group = r.getString(0);
+      port = r.getString(1);
+      events.add(new Event(r.getString(2), r.getString(3), r.getInt(4), r.getLong(5)));
+    }
+    events.sort(Comparator.comparingLong(Event::epochSecond).thenComparing(Event::basketId));
+    List<Object> baskets = new ArrayList<>();
+    List<Object> minutes = new ArrayList<>();
+    List<Object> epochs = new ArrayList<>();
+    List<Object> tripOf = new ArrayList<>();
+    int trip = -1;
+    Event open = null;
+    for (Event e : events) {
+      boolean closesTrip = open != null && !open.direction().equals(e.direction())
+          && e.epochSecond() - open.epochSecond() <= tripSeconds;
+      if (closesTrip) {
+        open = null;
+      } else {
+        trip++;
+        open = e;
+      }
+      baskets.add(e.basketId());
+      minutes.add(e.minute());
+      epochs.add(e.epochSecond());
+      tripOf.add(trip);
+    }
+    return RowFactory.create(group, port, SparkRows.seq(baskets), SparkRows.seq(minutes), SparkRows.seq(epochs),
+        SparkRows.seq(tripOf));
+  }
+
+  /** Rebuilds the trips of one row of {@link #SCHEMA}. */
+  static List<AlignmentTest.Trip> tripsOf(Row row) {
+    List<Integer> minutes = row.getList(row.fieldIndex("minutes"));
+    List<Long> epochs = row.getList(row.fieldIndex("epoch_seconds"));
+    List<Integer> tripOf = row.getList(row.fieldIndex("trip_of_event"));
+    List<AlignmentTest.Trip> trips = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= minutes.size(); i++) {
+      if (i == minutes.size() || !tripOf.get(i).equals(tripOf.get(start))) {
+        int[] m = new int[i - start];
+        long[] s = new long[i - start];
+        for (int j = start; j < i; j++) {
+          m[j - start] = minutes.get(j);
+          s[j - start] = epochs.get(j);
+        }
+        trips.add(new AlignmentTest.Trip(m, s));
+        start = i;
+      }
+    }
+    return trips;
+  }
+}

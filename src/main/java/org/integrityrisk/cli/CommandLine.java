@@ -1,0 +1,62 @@
+package org.integrityrisk.cli;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A sub-command and its {@code --name value} options. Every option takes exactly one
+ * value; an option given twice is an error rather than a silent last-wins.
+ */
+public record CommandLine(String command, Map<String, String> options) {
+
+  public static CommandLine parse(String[] args) {
+    if (args.length == 0) {
+      throw new UsageException("no command given");
+    }
+    String command = args[0];
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        return new CommandLine("help", Map.of());
+      }
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        throw new UsageException("unexpected argument '" + arg + "': options are --name value");
+      }
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+          throw new UsageException("option --" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      if (options.putIfAbsent(name, value) != null) {
+        throw new UsageException("option --" + name + " is given more than once");
+      }
+    }
+    return new CommandLine(command, Collections.unmodifiableMap(options));
+  }
+
+  public Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
+  public String required(String name) {
+    return option(name).orElseThrow(() -> new UsageException("option --" + name + " is required for '" + command + "'"));
+  }
+
+  /** Options other than {@code known}: for 'run' these are config overrides. */
+  public Map<String, String> remaining(String... known) {
+    Map<String, String> rest = new LinkedHashMap<>(options);
+    Arrays.stream(known).forEach(rest::remove);
+    return rest;
+  }
+}

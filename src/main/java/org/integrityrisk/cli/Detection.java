@@ -1,0 +1,142 @@
+package org.integrityrisk.cli;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.integrityrisk.alignment.ClearingEvidence;
+import org.integrityrisk.alignment.DayAxis;
+import org.integrityrisk.alignment.DutyAlignment;
+import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.alignment.GroupTrips;
+import org.integrityrisk.baskets.CoTravelBaskets;
+import org.integrityrisk.baskets.FrequentTravellers;
+import org.integrityrisk.config.PipelineConfig;
+import org.integrityrisk.groups.GroupEvents;
+import org.integrityrisk.groups.GroupMiner;
+import org.integrityrisk.groups.LargeGroups;
+import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.scoring.CombinedEvidence;
+import org.integrityrisk.scoring.FalseDiscovery;
+import org.integrityrisk.scoring.FlaggedCases;
+import org.integrityrisk.scoring.RiskTables;
+
+/**
+ * The detection stages, in the order data flows through them: frequent travellers,
+ * co-travel baskets, groups by FP-growth, group events and trips, duty alignment tests,
+ * false discovery control, risk tables. Each intermediate result that later stages read
+ * more than once is cached, and each stage reports its rows and seconds.
+ */
+final class Detection {
+  private final PipelineConfig config;
+  private final RunWindow window;
+  private final Progress progress;
+  private final Map<String, Long> mining = new LinkedHashMap<>();
+
+  Detection(PipelineConfig config, RunWindow window, Progress progress) {
+    this.config = config;
+    this.window = window;
+    this.progress = progress;
+  }
+
+  /** The findings tables, by output folder name. */
+  Map<String, Dataset<Row>> apply(Dataset<Row> crossings, Dataset<Row> shifts) {
+    Dataset<Row> frequent = staged("frequent travellers", () -> cache(FrequentTravellers.apply(crossings, config.minCrossings())));
+
+    CoTravelBaskets cutter = new CoTravelBaskets(config.basketMinutes(), config.vehicleMinutes(),
+        config.maxBasketMinutes(), config.maxBasketSize());
+    Dataset<Row> assigned = cache(cutter.assign(frequent));
+    long allBaskets = progress.stage("co-travel baskets", () -> assigned.select(CoTravelBaskets.BASKET_ID).distinct().count());
+    Dataset<Row> wideBaskets = staged("shared baskets", () -> cut(CoTravelBaskets.baskets(assigned)));
+    mining.put("chains_cut_at_max_basket_minutes", assigned.filter(col(CoTravelBaskets.TIME_PIECE).gt(0))
+        .select(CoTravelBaskets.CHAIN_ID).distinct().count());
+    mining.put("baskets_cut_at_max_basket_size", assigned.filter(col(CoTravelBaskets.SIZE_PIECE).gt(0))
+        .select(CoTravelBaskets.CHAIN_ID, CoTravelBaskets.TIME_PIECE).distinct().count());
+
+    Dataset<Row> largeMembers = staged("large groups (travellers)", () -> cache(new LargeGroups(config.minSupport(),
+        config.largeGroupSize(), config.largeGroupJaccard()).members(wideBaskets)));
+    mining.put("travellers_in_large_groups", largeMembers.count());
+    mining.put("large_groups", largeMembers.select(GroupMiner.GROUP_ID).distinct().count());
+    Dataset<Row> baskets = staged("baskets to mine", () -> cut(LargeGroups.merge(wideBaskets, largeMembers)));
+    long transactions = baskets.count();
+
+    Dataset<Row> travellerCrossings = frequent
+        .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
+    // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
+    Dataset<Row> groups = staged("groups (FP-growth)", () -> cut(new GroupMiner(config.minSupport())
+        .apply(baskets, transactions, allBaskets, travellerCrossings, largeMembers)));
+
+    Dataset<Row> events = staged("group events", () -> cut(GroupEvents.apply(groups, assigned)));
+
+    DayAxis axis = DayAxis.of(window);
+    Dataset<Row> units = staged("duty rosters", () -> cut(DutyRosters.apply(shifts, axis)));
+
+    Dataset<Row> trips = GroupTrips.apply(events, axis, config.tripHours());
+    Dataset<Row> duty = new DutyAlignment(axis, config.keepWeekdayType()).apply(trips, units);
+    Optional<Dataset<Row>> clearing = Optional.empty();
+    if (ClearingEvidence.available(crossings)) {
+      clearing = Optional.of(staged("clearing officer tests",
+          () -> cut(ClearingEvidence.apply(events, crossings, ClearingEvidence.inspectionsRecorded(crossings)))));
+    }
+    Optional<Dataset<Row>> clearingEvidence = clearing;
+    Dataset<Row> raw = staged("alignment tests", () -> cut(CombinedEvidence.apply(duty, clearingEvidence)));
+    Dataset<Row> tests = cut(new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
+    progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
+
+    Map<String, Dataset<Row>> findings = new LinkedHashMap<>();
+    findings.put("suspect_groups", suspectGroups(groups, events, tests));
+    findings.put("officer_risk", RiskTables.officers(tests, units));
+    findings.put("division_risk", RiskTables.divisions(tests, units));
+    findings.put("flagged_cases", FlaggedCases.apply(tests, events));
+    findings.put("alignment_tests", tests.drop("aligned_basket_ids", "case_basket_ids"));
+    return findings;
+  }
+
+  /** How often each bound on mining fired, for the manifest: no evidence disappears unseen. */
+  Map<String, Long> miningCounts() {
+    return Map.copyOf(mining);
+  }
+
+  private static Dataset<Row> suspectGroups(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> tests) {
+    Dataset<Row> flaggedWith = tests.groupBy("group_id").agg(array_sort(collect_set(when(col("flagged"),
+        concat_ws(":", col("unit_kind"), col("unit_id"))))).as("flagged_with"));
+    return groups
+        .join(GroupEvents.summary(events), new String[] {"group_id"}, "left")
+        .join(flaggedWith, new String[] {"group_id"}, "left");
+  }
+
+  /** Builds a stage's result and counts it, so the progress line times all of its work. */
+  private Dataset<Row> staged(String name, java.util.function.Supplier<Dataset<Row>> build) {
+    List<Dataset<Row>> result = new ArrayList<>(1);
+    progress.stage(name, () -> {
+      result.add(build.get());
+      return result.get(0).count();
+    });
+    return result.get(0);
+  }
+
+  private static Dataset<Row> cache(Dataset<Row> ds) {
+    return ds.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * Caches a small result and starts a fresh plan on it. Later stages read several
+   * cached results each, and Spark re-analyses the whole plan behind every one of them
+   * for every query; on the last stages that took minutes. The rows keep their RDD
+   * lineage, so a lost partition is still recomputed.
+   */
+  private static Dataset<Row> cut(Dataset<Row> ds) {
+    org.apache.spark.api.java.JavaRDD<Row> rows = ds.toJavaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+    return ds.sparkSession().createDataFrame(rows, ds.schema());
+  }
+}

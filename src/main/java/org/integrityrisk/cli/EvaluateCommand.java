@@ -1,0 +1,196 @@
+package org.integrityrisk.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * 'evaluate': how well a run's findings match a generated scenario's truth. Prints a
+ * readable table and, as its last line, the same figures as one JSON object.
+ */
+final class EvaluateCommand {
+  static final double RING_JACCARD = 0.75;
+
+  private final PrintStream out;
+
+  EvaluateCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  void execute(CommandLine line) {
+    var unknown = line.remaining("truth", "findings");
+    if (!unknown.isEmpty()) {
+      throw new UsageException("unknown option(s) for evaluate: --" + String.join(", --", unknown.keySet()));
+    }
+    Path truthFile = Path.of(line.required("truth"));
+    JsonNode truth;
+    try {
+      truth = new ObjectMapper().readTree(truthFile.toFile());
+    } catch (IOException e) {
+      throw new UsageException("truth file " + truthFile + " cannot be read: " + e.getMessage());
+    }
+    Path findings = runFolder(Path.of(line.required("findings")), truth.path("run_date").asText());
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("integrity-risk evaluate")
+        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+    try {
+      Map<String, Object> metrics = evaluate(spark, truth, findings);
+      print(metrics);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Accepts the run folder itself or the output folder holding the truth's run date. */
+  static Path runFolder(Path given, String runDate) {
+    if (Files.isDirectory(given.resolve("officer_risk"))) {
+      return given;
+    }
+    Path dated = given.resolve("run_date=" + runDate);
+    if (Files.isDirectory(dated.resolve("officer_risk"))) {
+      return dated;
+    }
+    throw new UsageException("--findings " + given + " holds no findings (officer_risk) for run date " + runDate);
+  }
+
+  /** Reads the risk tables and groups to the driver: bounded by the rosters' officers and the groups found. */
+  static Map<String, Object> evaluate(SparkSession spark, JsonNode truth, Path findings) {
+    List<Row> officers = spark.read().parquet(findings.resolve("officer_risk").toString())
+        .select("officer_id", "division_id", "risk_score", "flagged").collectAsList(); // bounded: one row per officer
+    List<Row> divisions = spark.read().parquet(findings.resolve("division_risk").toString())
+        .select("division_id", "flagged").collectAsList(); // bounded: one row per division
+    List<Set<String>> groups = new ArrayList<>();
+    List<Set<String>> largeGroups = new ArrayList<>();
+    for (Row r : spark.read().parquet(findings.resolve("suspect_groups").toString()).select(col("members"),
+        col("large_group")).collectAsList()) { // bounded: one row per group
+      groups.add(new HashSet<>(r.getList(0)));
+      if (!r.isNullAt(1) && r.getBoolean(1)) {
+        largeGroups.add(new HashSet<>(r.getList(0)));
+      }
+    }
+
+    Set<String> colluders = new TreeSet<>();
+    Set<String> guiltyDivisions = new TreeSet<>();
+    for (JsonNode o : truth.path("colluding_officers")) {
+      colluders.add(o.get("officer_id").asText());
+      guiltyDivisions.add(o.get("division_id").asText());
+    }
+    for (JsonNode d : truth.path("colluding_divisions")) {
+      guiltyDivisions.add(d.get("division_id").asText());
+    }
+    Set<String> flaggedOfficers = new TreeSet<>();
+    for (Row r : officers) {
+      if (r.getBoolean(3)) {
+        flaggedOfficers.add(r.getString(0));
+      }
+    }
+    Set<String> flaggedDivisions = new TreeSet<>();
+    for (Row r : divisions) {
+      if (r.getBoolean(1)) {
+        flaggedDivisions.add(r.getString(0));
+      }
+    }
+
+    int riskiest = 0;
+    for (String colluder : colluders) {
+      Row own = officers.stream().filter(r -> r.getString(0).equals(colluder)).findFirst().orElse(null);
+      if (own != null && officers.stream().noneMatch(r -> r.getString(1).equals(own.getString(1))
+          && !r.getString(0).equals(colluder) && r.getDouble(2) >= own.getDouble(2))) {
+        riskiest++;
+      }
+    }
+
+    int ringsFound = 0;
+    int rings = 0;
+    boolean staleRingReported = false;
+    Set<String> staleOfficers = new TreeSet<>();
+    for (JsonNode ring : truth.path("rings")) {
+      Set<String> members = new HashSet<>();
+      ring.path("member_pseudonyms").forEach(m -> members.add(m.asText()));
+      boolean found = groups.stream().anyMatch(g -> jaccard(g, members) >= RING_JACCARD);
+      if ("stale".equals(ring.path("kind").asText())) {
+        staleRingReported |= found;
+        if (!ring.path("officer_id").isNull()) {
+          staleOfficers.add(ring.path("officer_id").asText());
+        }
+      } else {
+        rings++;
+        ringsFound += found ? 1 : 0;
+      }
+    }
+    Set<String> staleFlagged = new TreeSet<>(staleOfficers);
+    staleFlagged.retainAll(flaggedOfficers);
+
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("officer_precision", ratio(intersection(flaggedOfficers, colluders), flaggedOfficers.size()));
+    m.put("officer_recall", ratio(intersection(flaggedOfficers, colluders), colluders.size()));
+    m.put("division_precision", ratio(intersection(flaggedDivisions, guiltyDivisions), flaggedDivisions.size()));
+    m.put("division_recall", ratio(intersection(flaggedDivisions, guiltyDivisions), guiltyDivisions.size()));
+    m.put("colluding_officers", colluders.size());
+    m.put("colluders_riskiest_in_division", riskiest);
+    m.put("flagged_officers", flaggedOfficers.size());
+    m.put("flagged_officers_per_colluder", colluders.isEmpty() ? null : (double) flaggedOfficers.size() / colluders.size());
+    m.put("guilty_divisions", guiltyDivisions.size());
+    m.put("flagged_divisions", flaggedDivisions.size());
+    m.put("ring_recall", ratio(ringsFound, rings));
+    m.put("rings_found", ringsFound);
+    m.put("rings", rings);
+    m.put("stale_ring_reported", staleRingReported);
+    m.put("stale_officer_flagged", !staleFlagged.isEmpty());
+    for (JsonNode group : truth.path("innocent_groups")) {
+      if ("shuttle".equals(group.path("kind").asText())) {
+        Set<String> riders = new HashSet<>();
+        group.path("member_pseudonyms").forEach(p -> riders.add(p.asText()));
+        m.put("shuttle_reported_as_one_large_group",
+            largeGroups.stream().anyMatch(g -> jaccard(g, riders) >= RING_JACCARD));
+        m.put("shuttle_subsets_reported", groups.stream()
+            .filter(g -> riders.containsAll(g) && jaccard(g, riders) < RING_JACCARD).count());
+      }
+    }
+    m.put("flagged_officer_ids", List.copyOf(flaggedOfficers));
+    m.put("flagged_division_ids", List.copyOf(flaggedDivisions));
+    return m;
+  }
+
+  static double jaccard(Set<String> a, Set<String> b) {
+    Set<String> union = new HashSet<>(a);
+    union.addAll(b);
+    return union.isEmpty() ? 0 : (double) intersection(a, b) / union.size();
+  }
+
+  private static int intersection(Set<String> a, Set<String> b) {
+    return (int) a.stream().filter(b::contains).count();
+  }
+
+  private static Double ratio(int part, int whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+
+  private void print(Map<String, Object> metrics) {
+    out.println("metric                               value");
+    out.println("-----------------------------------  ---------------");
+    for (Map.Entry<String, Object> e : metrics.entrySet()) {
+      Object v = e.getValue();
+      String text = v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : String.valueOf(v);
+      out.printf(Locale.ROOT, "%-35s  %s%n", e.getKey(), text);
+    }
+    ObjectNode json = new ObjectMapper().valueToTree(metrics);
+    out.println(json.toString());
+  }
+
+}

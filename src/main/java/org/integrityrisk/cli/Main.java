@@ -1,0 +1,136 @@
+package org.integrityrisk.cli;
+
+import java.io.PrintStream;
+import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.config.ConfigException;
+import org.integrityrisk.config.ConfigLoader;
+import org.integrityrisk.ingest.InputRejectedException;
+import org.integrityrisk.output.BuildInfo;
+import org.integrityrisk.output.Pseudonymiser;
+import org.integrityrisk.output.RunOutput;
+
+/**
+ * Entry point of {@code jobs/integrity-risk}. Exit status follows the contract:
+ * 0 success, 2 bad usage or configuration, 3 input rejected, 1 anything else.
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int REJECTED = 3;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      CommandLine line = CommandLine.parse(args);
+      switch (line.command()) {
+        case "run" -> runPipeline(line, out, err);
+        case "generate" -> new GenerateCommand(out).execute(line);
+        case "evaluate" -> new EvaluateCommand(out).execute(line);
+        case "help", "--help", "-h" -> out.print(usage());
+        case "version", "--version" -> out.println("integrity-risk " + BuildInfo.version());
+        default -> throw new UsageException("unknown command '" + line.command() + "'");
+      }
+      return OK;
+    } catch (UsageException | ConfigException e) {
+      err.println("integrity-risk: " + e.getMessage());
+      err.println("run 'integrity-risk help' for usage");
+      return USAGE;
+    } catch (InputRejectedException e) {
+      err.println("integrity-risk: input rejected: " + e.getMessage());
+      return REJECTED;
+    } catch (Exception e) {
+      err.println("integrity-risk: failed: " + rootMessage(e));
+      String log = System.getProperty("integrity.log.file");
+      if (log != null) {
+        err.println("Spark's log is in " + log);
+      }
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  private static void runPipeline(CommandLine line, PrintStream out, PrintStream err) {
+    RunRequest request = RunRequest.from(line);
+    Pseudonymiser pseudonymiser;
+    try {
+      pseudonymiser = Pseudonymiser.fromKeyFile(request.pseudonymKeyFile());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + "; the pipeline does not run without a pseudonym key");
+    }
+    Progress progress = new Progress(err);
+    if (pseudonymiser.isShortKey()) {
+      progress.note("warning: the pseudonym key is shorter than 32 bytes; use a longer random key in production");
+    }
+    SparkSession spark = session(request);
+    try {
+      var published = new RunCommand(spark, progress).execute(request, pseudonymiser);
+      out.println("findings: " + RunOutput.display(published));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * The session of a run. Under spark-submit the master comes from its configuration;
+   * started directly, the run uses an embedded local Spark unless --master names one.
+   */
+  static SparkSession session(RunRequest request) {
+    SparkSession.Builder builder = SparkSession.builder().appName("integrity-risk " + request.runDate());
+    String submitted = System.getProperty("spark.master");
+    String master = submitted != null ? submitted : request.master().orElse("local[*]");
+    if (submitted == null) {
+      builder.master(master);
+      builder.config("spark.ui.enabled", "false");
+    }
+    if (master.startsWith("local") && System.getProperty("spark.sql.shuffle.partitions") == null) {
+      // Spark's default of 200 shuffle partitions is sized for clusters; on one machine a
+      // few per core keeps task overhead low while big shuffles still spill evenly.
+      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+    }
+    return builder
+        // All instants are compared and converted in UTC; local times come from port zones.
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        // Cached stages name themselves by their plan's text, which repeats every cached
+        // input it reads; on a long chain of stages that text outgrows the heap.
+        .config("spark.sql.maxPlanStringLength", "200000")
+        .getOrCreate();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t.getMessage() + ")";
+  }
+
+  static String usage() {
+    String keys = String.join(", ", new ConfigLoader().keys());
+    return """
+        integrity-risk: leads for internal affairs from clearance records and duty rosters
+
+        usage:
+          integrity-risk run --clearances PATH --rosters PATH [--ports PATH]
+                             --output DIR --run-date YYYY-MM-DD --pseudonym-key-file FILE
+                             [--config FILE.json] [--master URL] [--<parameter> VALUE ...]
+          integrity-risk generate --output DIR --seed N [--scale X] [--run-date YYYY-MM-DD]
+                                  [--lookback-days N] [--shuttle true] [--queue-burst true]
+                                  [--weekly-coach true] [--clearing-officers true]
+          integrity-risk evaluate --truth FILE --findings DIR
+          integrity-risk help | version
+
+        Inputs are CSV or Parquet files or folders (chosen by extension). Parameters are read
+        from --config and may be overridden one by one with --<parameter> VALUE.
+        Parameters: %s
+
+        exit status: 0 success, 2 bad usage or configuration, 3 input rejected, 1 other failure
+        """.formatted(keys);
+  }
+}

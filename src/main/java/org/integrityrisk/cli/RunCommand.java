@@ -1,0 +1,140 @@
+package org.integrityrisk.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.ingest.InputKind;
+import org.integrityrisk.ingest.InputRejectedException;
+import org.integrityrisk.ingest.InputValidator;
+import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.ingest.SourceReader;
+import org.integrityrisk.ingest.ValidatedInput;
+import org.integrityrisk.output.BuildInfo;
+import org.integrityrisk.output.Manifest;
+import org.integrityrisk.output.Pseudonymiser;
+import org.integrityrisk.output.RunOutput;
+
+/** The nightly run: inputs in, validated and windowed, findings and manifest published at once. */
+public final class RunCommand {
+  private final SparkSession spark;
+  private final Progress progress;
+  private final Map<String, Long> mining = new java.util.TreeMap<>();
+
+  public RunCommand(SparkSession spark, Progress progress) {
+    this.spark = spark;
+    this.progress = progress;
+  }
+
+  /** Runs the pipeline and returns the published run folder. */
+  public Path execute(RunRequest request, Pseudonymiser pseudonymiser) {
+    String startedAt = Instant.now().toString();
+    RunWindow window = new RunWindow(request.runDate(), request.config().lookbackDays());
+    UserDefinedFunction pseudonymise = functions.udf(
+        (org.apache.spark.sql.api.java.UDF1<String, String>) pseudonymiser::pseudonym, DataTypes.StringType);
+    SourceReader reader = new SourceReader(spark);
+    InputValidator validator = new InputValidator(pseudonymise);
+    RunOutput output = new RunOutput(spark, request.output(), request.runDate());
+    List<ValidatedInput> validated = new ArrayList<>();
+    Map<String, InputCounts> counts = new LinkedHashMap<>();
+    Map<String, Long> outputs = new LinkedHashMap<>();
+    mining.clear();
+    try {
+      Optional<Dataset<Row>> ports = Optional.empty();
+      if (request.ports().isPresent()) {
+        ValidatedInput p = validate(reader, validator, InputKind.PORTS, request.ports().get(), Optional.empty(),
+            validated, counts);
+        ports = Optional.of(p.valid().cache());
+      }
+      ValidatedInput clearances = validate(reader, validator, InputKind.CLEARANCES, request.clearances(), ports,
+          validated, counts);
+      ValidatedInput rosters = validate(reader, validator, InputKind.ROSTERS, request.rosters(), ports,
+          validated, counts);
+
+      Dataset<Row> quarantine = validated.stream().map(ValidatedInput::quarantine)
+          .reduce(Dataset::unionByName).orElseThrow();
+      List<String> rejected = rejections(counts, request.config().maxRejectRatio());
+      if (!rejected.isEmpty()) {
+        outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
+        output.writeManifest(manifest("rejected", request, window, startedAt, counts, outputs));
+        Path where = output.publishRejected();
+        throw new InputRejectedException(String.join("\n", rejected)
+            + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/quarantine");
+      }
+
+      Dataset<Row> crossings = window.crossings(clearances.valid());
+      Dataset<Row> shifts = window.shifts(rosters.valid());
+      long crossingsInWindow = progress.stage("window crossings", crossings::count);
+      long shiftsInWindow = progress.stage("window shifts", shifts::count);
+      counts.computeIfPresent(InputKind.CLEARANCES.inputName(), (k, c) -> c.withInWindow(crossingsInWindow));
+      counts.computeIfPresent(InputKind.ROSTERS.inputName(), (k, c) -> c.withInWindow(shiftsInWindow));
+
+      Detection detection = new Detection(request.config(), window, progress);
+      Map<String, Dataset<Row>> findings = detection.apply(crossings, shifts);
+      for (Map.Entry<String, Dataset<Row>> table : findings.entrySet()) {
+        outputs.put(table.getKey(), progress.stage("write " + table.getKey(),
+            () -> output.writeTable(table.getKey(), table.getValue())));
+      }
+      outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
+      mining.putAll(detection.miningCounts());
+      output.writeManifest(manifest("succeeded", request, window, startedAt, counts, outputs));
+      return output.publish();
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
+    } finally {
+      validated.forEach(ValidatedInput::release);
+    }
+  }
+
+  private ValidatedInput validate(SourceReader reader, InputValidator validator, InputKind kind, String path,
+      Optional<Dataset<Row>> ports, List<ValidatedInput> validated, Map<String, InputCounts> counts) {
+    ValidatedInput input = validator.apply(reader.read(kind, path), ports);
+    validated.add(input);
+    progress.stage("ingest " + kind.inputName(), () -> {
+      InputCounts c = input.counts();
+      counts.put(kind.inputName(), c);
+      return c.read();
+    });
+    InputCounts c = counts.get(kind.inputName());
+    if (c.quarantined() + c.duplicates() > 0) {
+      progress.note(String.format(Locale.ROOT, "  %s: %,d valid, %,d quarantined %s, %,d duplicates",
+          kind.inputName(), c.valid(), c.quarantined(), c.quarantineReasons(), c.duplicates()));
+    }
+    return input;
+  }
+
+  /** One message per input whose quarantined share exceeds the limit. */
+  static List<String> rejections(Map<String, InputCounts> counts, double limit) {
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue().quarantinedShare() > limit)
+        .map(e -> String.format(Locale.ROOT,
+            "%s input %s rejected: %,d of %,d rows (%.2f%%) are quarantined, above the limit of %.2f%% "
+                + "(max-reject-ratio); reasons: %s",
+            e.getKey(), e.getValue().path(), e.getValue().quarantined(), e.getValue().read(),
+            100 * e.getValue().quarantinedShare(), 100 * limit, e.getValue().quarantineReasons()))
+        .collect(Collectors.toList());
+  }
+
+  private Manifest manifest(String status, RunRequest request, RunWindow window, String startedAt,
+      Map<String, InputCounts> counts, Map<String, Long> outputs) {
+    Map<String, String> sparkInfo = new LinkedHashMap<>();
+    sparkInfo.put("version", spark.version());
+    sparkInfo.put("master", spark.sparkContext().master());
+    return new Manifest("integrity-risk", BuildInfo.version(), status, request.runDate().toString(),
+        window.start().toString(), window.endExclusive().toString(), startedAt, Instant.now().toString(),
+        sparkInfo, request.config(), counts, outputs, Map.copyOf(mining), progress.stages());
+  }
+}

@@ -1,0 +1,260 @@
+package org.integrityrisk.generator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Plants the smuggling rings: small groups that cross out and back together many times.
+ * Colluding rings cross only while their officer or division is on duty; independent rings
+ * cross at any time; the stale ring colluded only before the window. Members are cleared
+ * within two minutes of each other, usually in the ring's car.
+ */
+final class RingPlanter {
+  private static final int SPREAD_SECONDS = 110;
+  private static final long MARGIN_SECONDS = 600;
+  private static final double SHARED_CAR = 0.7;
+  // A ring working through an officer runs a regular business: a trip every two or three
+  // days of the month, more than the 8 to 12 of an independent ring.
+  private static final int COLLUDING_MIN_TRIPS = 10;
+  private static final int COLLUDING_MAX_TRIPS = 14;
+  private static final long DAY = 86_400;
+
+  private final ScenarioWindow window;
+  private final PortPlan ports;
+  private final Identifiers.Sequence people;
+  private final TravelDetails details;
+  private final SplittableRandom rnd;
+  private final GroupCrossings group;
+  private int rings;
+
+  RingPlanter(ScenarioWindow window, PortPlan ports, Identifiers ids, TravelDetails details, SplittableRandom rnd) {
+    this.window = window;
+    this.ports = ports;
+    this.people = ids.sequence(Identifiers.RING_BASE);
+    this.details = details;
+    this.rnd = rnd;
+    this.group = new GroupCrossings(details, rnd);
+  }
+
+  List<PlantedGroup> plant(Roster roster, CollusionPlan plan, List<Crossing> out) {
+    List<PlantedGroup> planted = new ArrayList<>();
+    addIfPlanted(planted, officerRing(roster, plan.firstOfficer(), out));
+    addIfPlanted(planted, officerRing(roster, plan.secondOfficer(), out));
+    addIfPlanted(planted, divisionRing(roster, plan.division(), out));
+    for (String port : List.of(PortPlan.SOUTH_FERRY, PortPlan.WEST_AIR, PortPlan.NORTH_BRIDGE)) {
+      addIfPlanted(planted, independentRing(ports.byId(port), out));
+    }
+    addIfPlanted(planted, staleRing(roster, plan.staleOfficer(), out));
+    return planted;
+  }
+
+  private static void addIfPlanted(List<PlantedGroup> planted, PlantedGroup ring) {
+    if (ring != null) {
+      planted.add(ring);
+    }
+  }
+
+  /**
+   * A third or more of the trips go into the officer's overtime with other teams, the
+   * rest into their own shifts: the ring follows the officer, not the officer's team.
+   */
+  private PlantedGroup officerRing(Roster roster, Officer officer, List<Crossing> out) {
+    List<Shift> extras = new ArrayList<>();
+    List<Shift> own = new ArrayList<>();
+    for (Shift s : roster.shiftsOf(officer)) {
+      if (window.contains(s.start(), s.end())) {
+        (s.kind() == ShiftKind.EXTRA ? extras : own).add(s);
+      }
+    }
+    if (extras.isEmpty() && own.isEmpty()) {
+      return null;
+    }
+    int trips = Draw.between(rnd, COLLUDING_MIN_TRIPS, COLLUDING_MAX_TRIPS);
+    int inOvertime = own.isEmpty() ? trips : Math.min(extras.size(), (trips + 2) / 3 + rnd.nextInt(2));
+    Draw.shuffle(extras, rnd);
+    List<long[]> slots = new ArrayList<>(tripSlots(extras, inOvertime));
+    slots.addAll(tripSlots(own, trips - inOvertime));
+    return ring(PlantedGroup.COLLUDING_OFFICER, officer.port(), 3, slots, officer.officerId(),
+        officer.divisionId(), out);
+  }
+
+  /**
+   * Trips in the division's shifts, chosen so that every member of the division is off
+   * duty for at least one of them: only the division as a whole explains the ring.
+   */
+  private PlantedGroup divisionRing(Roster roster, Division division, List<Crossing> out) {
+    List<DutySlot> slots = roster.slotsOf(division).stream()
+        .filter(s -> window.contains(s.start(), s.end()))
+        .toList();
+    List<Officer> officers = division.officers();
+    List<DutySlot> candidates = new ArrayList<>();
+    List<boolean[]> presence = new ArrayList<>();
+    for (DutySlot slot : slots) {
+      boolean[] present = new boolean[officers.size()];
+      int count = 0;
+      for (int i = 0; i < officers.size(); i++) {
+        for (Shift s : roster.shiftsOf(officers.get(i))) {
+          if (s.start() <= slot.start() && s.end() >= slot.end()) {
+            present[i] = true;
+            count++;
+            break;
+          }
+        }
+      }
+      if (count >= 2) {
+        candidates.add(slot);
+        presence.add(present);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    int trips = Draw.between(rnd, COLLUDING_MIN_TRIPS, COLLUDING_MAX_TRIPS);
+    List<Integer> chosen = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < officers.size(); i++) {
+      order.add(i);
+    }
+    Draw.shuffle(order, rnd);
+    for (int officer : order) {
+      if (chosen.stream().anyMatch(c -> !presence.get(c)[officer])) {
+        continue;
+      }
+      List<Integer> absent = new ArrayList<>();
+      for (int c = 0; c < candidates.size(); c++) {
+        if (!presence.get(c)[officer] && !chosen.contains(c)) {
+          absent.add(c);
+        }
+      }
+      if (!absent.isEmpty()) {
+        chosen.add(Draw.pick(absent, rnd));
+      }
+    }
+    while (chosen.size() < Math.min(trips, candidates.size())) {
+      int c = rnd.nextInt(candidates.size());
+      if (!chosen.contains(c)) {
+        chosen.add(c);
+      }
+    }
+    List<long[]> tripSlots = new ArrayList<>();
+    for (int c : chosen) {
+      tripSlots.add(new long[] {candidates.get(c).start(), candidates.get(c).end()});
+    }
+    return ring(PlantedGroup.COLLUDING_DIVISION, division.port(), 3, tripSlots, null, division.divisionId(), out);
+  }
+
+  private PlantedGroup independentRing(ActivePort port, List<Crossing> out) {
+    int trips = Draw.between(rnd, 8, 12);
+    List<String> members = members(Draw.between(rnd, 2, 4));
+    String car = port.road() ? people.vehicle() : "";
+    long start = window.startSecond();
+    long length = (window.endSecond() - start) / trips;
+    for (int i = 0; i < trips; i++) {
+      long slotStart = start + i * length;
+      long slotEnd = slotStart + length - SPREAD_SECONDS - 60;
+      long exit = openInstant(port, slotStart, slotStart + length / 2);
+      long entry = openInstant(port, exit + (slotEnd - exit) * 3 / 10, Math.min(slotEnd, exit + 3 * DAY));
+      trip(members, port, car, exit, entry, out);
+    }
+    return new PlantedGroup(nextRingId(), PlantedGroup.INDEPENDENT, port, members, trips, null, null);
+  }
+
+  private PlantedGroup staleRing(Roster roster, Officer officer, List<Crossing> out) {
+    List<Shift> before = roster.shiftsOf(officer).stream()
+        .filter(s -> s.end() <= window.startSecond())
+        .toList();
+    if (before.isEmpty()) {
+      return null;
+    }
+    List<long[]> slots = tripSlots(before, Draw.between(rnd, 8, 12));
+    return ring(PlantedGroup.STALE, officer.port(), 3, slots, officer.officerId(), officer.divisionId(), out);
+  }
+
+  /** One trip per slot: out early in the slot, back late in it, both inside it. */
+  private PlantedGroup ring(String kind, ActivePort port, int size, List<long[]> slots, String officerId,
+      String divisionId, List<Crossing> out) {
+    if (slots.isEmpty()) {
+      return null;
+    }
+    slots.sort(Comparator.comparingLong(s -> s[0]));
+    List<String> members = members(size);
+    String car = port.road() ? people.vehicle() : "";
+    for (long[] slot : slots) {
+      long margin = Math.min(MARGIN_SECONDS, (slot[1] - slot[0]) / 10);
+      long from = slot[0] + margin;
+      long usable = slot[1] - margin - SPREAD_SECONDS - from;
+      long exit = from + rnd.nextLong(Math.max(1, usable * 3 / 10));
+      long entry = from + usable * 6 / 10 + rnd.nextLong(Math.max(1, usable * 4 / 10));
+      trip(members, port, car, exit, entry, out);
+    }
+    return new PlantedGroup(nextRingId(), kind, port, members, slots.size(), officerId, divisionId);
+  }
+
+  private void trip(List<String> members, ActivePort port, String car, long exit, long entry, List<Crossing> out) {
+    boolean inCar = !car.isEmpty() && rnd.nextDouble() < SHARED_CAR;
+    String vehicle = inCar ? car : "";
+    group.cross(members, port, true, exit, SPREAD_SECONDS, vehicle, details.laneFor(port, inCar, rnd), out);
+    group.cross(members, port, false, entry, SPREAD_SECONDS, vehicle, details.laneFor(port, inCar, rnd), out);
+  }
+
+  /**
+   * Spreads trips over shifts: one per shift while there are enough shifts, otherwise
+   * several per shift, each in its own part of the shift.
+   */
+  private List<long[]> tripSlots(List<Shift> shifts, int trips) {
+    List<long[]> slots = new ArrayList<>();
+    if (shifts.isEmpty() || trips <= 0) {
+      return slots;
+    }
+    int[] perShift = new int[shifts.size()];
+    if (trips <= shifts.size()) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < shifts.size(); i++) {
+        order.add(i);
+      }
+      Draw.shuffle(order, rnd);
+      for (int i = 0; i < trips; i++) {
+        perShift[order.get(i)] = 1;
+      }
+    } else {
+      for (int i = 0; i < trips; i++) {
+        perShift[i % shifts.size()]++;
+      }
+    }
+    for (int i = 0; i < shifts.size(); i++) {
+      Shift s = shifts.get(i);
+      long part = (s.end() - s.start()) / Math.max(1, perShift[i]);
+      for (int k = 0; k < perShift[i]; k++) {
+        slots.add(new long[] {s.start() + k * part, s.start() + (k + 1) * part});
+      }
+    }
+    return slots;
+  }
+
+  /** A uniform instant in [from, to) when the port is open for the whole group. */
+  private long openInstant(ActivePort port, long from, long to) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      long t = Draw.within(rnd, from, to);
+      if (port.isOpenAt(t) && port.isOpenAt(t + SPREAD_SECONDS)) {
+        return t;
+      }
+    }
+    return from;
+  }
+
+  private List<String> members(int size) {
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      members.add(people.traveller());
+    }
+    return List.copyOf(members);
+  }
+
+  private String nextRingId() {
+    StringBuilder sb = new StringBuilder("RING-");
+    Timestamps.appendDigits(sb, ++rings, 2);
+    return sb.toString();
+  }
+}

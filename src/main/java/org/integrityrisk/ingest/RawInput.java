@@ -1,0 +1,34 @@
+package org.integrityrisk.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * An input as read, before any validation: every source column as text under a neutral
+ * name ({@code c0}, {@code c1}, ...) so headers with odd spelling never clash with the
+ * pipeline's own columns, plus where each record came from.
+ *
+ * @param columns the source's column names, in order; {@code c<i>} holds column i
+ * @param fieldColumns contract field name to its {@code c<i>} column, for fields present
+ * @param rows text columns, {@link #SOURCE_FILE}, {@link #SOURCE_ROW} and {@link #MALFORMED}
+ */
+public record RawInput(
+    InputKind kind, String path, List<String> columns, Map<String, String> fieldColumns, Dataset<Row> rows) {
+
+  public static final String SOURCE_FILE = "source_file";
+  /** 1-based index of the data record in its file (CSV header excluded; a multi-line record counts once). */
+  public static final String SOURCE_ROW = "source_row";
+  /** The raw text of a CSV record that does not fit the header, else null. */
+  public static final String MALFORMED = "_malformed";
+
+  public static String column(int index) {
+    return "c" + index;
+  }
+
+  public Optional<String> columnOf(String field) {
+    return Optional.ofNullable(fieldColumns.get(field));
+  }
+}

@@ -1,0 +1,230 @@
+package org.integrityrisk.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+
+/**
+ * Reads one input, CSV or Parquet, into a {@link RawInput}: all values as text, nothing
+ * judged yet. Validation is a separate stage so that the same rules apply whatever the
+ * format.
+ */
+public final class SourceReader {
+  static final String CORRUPT = "_corrupt_record";
+  /** Offsets are printed as +hh:mm or Z so Parquet timestamps pass the same parser as CSV text. */
+  private static final String ISO_INSTANT_TEXT = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
+
+  private final SparkSession spark;
+
+  public SourceReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public RawInput read(InputKind kind, String path) {
+    Format format = formatOf(kind, path);
+    return format == Format.PARQUET ? readParquet(kind, path) : readCsv(kind, path);
+  }
+
+  private enum Format { CSV, PARQUET }
+
+  private Format formatOf(InputKind kind, String path) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        throw new InputRejectedException(kind.inputName() + " input " + path + " does not exist");
+      }
+      FileStatus status = fs.getFileStatus(p);
+      if (status.isFile()) {
+        return byExtension(kind, path, p.getName());
+      }
+      Format found = null;
+      for (FileStatus child : fs.listStatus(p)) {
+        String name = child.getPath().getName();
+        if (!child.isFile() || name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        Format f = byExtension(kind, path + "/" + name, name);
+        if (found != null && found != f) {
+          throw new InputRejectedException(kind.inputName() + " folder " + path
+              + " mixes CSV and Parquet files; use one format per input");
+        }
+        found = f;
+      }
+      if (found == null) {
+        throw new InputRejectedException(kind.inputName() + " folder " + path + " holds no .csv or .parquet file");
+      }
+      return found;
+    } catch (IOException e) {
+      throw new InputRejectedException(kind.inputName() + " input " + path + " cannot be listed: " + e.getMessage());
+    }
+  }
+
+  private static Format byExtension(InputKind kind, String path, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".csv")) {
+      return Format.CSV;
+    }
+    if (lower.endsWith(".parquet")) {
+      return Format.PARQUET;
+    }
+    throw new InputRejectedException(kind.inputName() + " input " + path
+        + " is neither .csv nor .parquet (the format is chosen by the extension)");
+  }
+
+  private RawInput readCsv(InputKind kind, String path) {
+    // RFC 4180 doubles quotes inside quoted fields; Spark escapes with a backslash unless told.
+    // multiLine keeps line breaks inside quoted fields in one record, at the price of one task per file.
+    String[] header = spark.read()
+        .option("header", "true")
+        .option("multiLine", "true")
+        .option("escape", "\"")
+        .csv(path)
+        .columns();
+    if (header.length == 0) {
+      throw new InputRejectedException(kind.inputName() + " file " + path + " has no header row");
+    }
+    List<String> columns = List.of(header);
+    List<StructField> fields = new ArrayList<>();
+    for (String name : header) {
+      fields.add(DataTypes.createStructField(name, DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
+    Dataset<Row> csv = spark.read()
+        .schema(DataTypes.createStructType(fields))
+        .option("header", "true")
+        .option("multiLine", "true")
+        .option("escape", "\"")
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", CORRUPT)
+        .option("enforceSchema", "false")
+        .csv(path);
+    List<Column> select = new ArrayList<>();
+    for (int i = 0; i < header.length; i++) {
+      select.add(col(quote(header[i])).as(RawInput.column(i)));
+    }
+    select.add(col(CORRUPT).as(RawInput.MALFORMED));
+    select.add(filePath().as(RawInput.SOURCE_FILE));
+    Dataset<Row> selected = csv.select(select.toArray(Column[]::new));
+    return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), numberRecords(selected));
+  }
+
+  private RawInput readParquet(InputKind kind, String path) {
+    Dataset<Row> parquet = spark.read().parquet(path);
+    StructType schema = parquet.schema();
+    List<String> columns = List.of(schema.fieldNames());
+    List<Column> select = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      StructField field = schema.fields()[i];
+      Column c = col(quote(field.name()));
+      if (field.dataType() instanceof TimestampType || field.dataType() instanceof TimestampNTZType) {
+        // An NTZ value prints without offset and is then quarantined like offset-less text.
+        c = date_format(c, field.dataType() instanceof TimestampType ? ISO_INSTANT_TEXT : "yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+      } else {
+        c = c.cast(DataTypes.StringType);
+      }
+      select.add(c.as(RawInput.column(i)));
+    }
+    select.add(lit(null).cast(DataTypes.StringType).as(RawInput.MALFORMED));
+    select.add(filePath().as(RawInput.SOURCE_FILE));
+    select.add(col("_metadata.row_index").plus(1).as(RawInput.SOURCE_ROW));
+    Dataset<Row> rows = parquet.select(select.toArray(Column[]::new));
+    return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), rows);
+  }
+
+  private static Column filePath() {
+    return regexp_replace(col("_metadata.file_path"), "^file:(//)?", "");
+  }
+
+  private static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  /** Maps contract fields to source columns (case and surrounding spaces ignored); rejects missing required ones. */
+  static Map<String, String> fieldColumns(InputKind kind, String path, List<String> columns) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (FieldSpec spec : kind.fields()) {
+      int index = -1;
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).trim().equalsIgnoreCase(spec.name())) {
+          index = i;
+          break;
+        }
+      }
+      if (index >= 0) {
+        byField.put(spec.name(), RawInput.column(index));
+      } else if (spec.required()) {
+        missing.add(spec.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InputRejectedException(kind.inputName() + " input " + path + " lacks required column(s) "
+          + String.join(", ", missing) + "; its columns are " + String.join(", ", columns));
+    }
+    return byField;
+  }
+
+  /**
+   * Numbers the records of each file. A CSV read with multiLine is never split, and a task
+   * reads its files one after the other, so a counter reset at each new file is the
+   * record's position in that file: no shuffle and no second pass needed.
+   */
+  private static Dataset<Row> numberRecords(Dataset<Row> rows) {
+    StructType in = rows.schema();
+    StructType out = in.add(RawInput.SOURCE_ROW, DataTypes.LongType, false);
+    int fileIndex = in.fieldIndex(RawInput.SOURCE_FILE);
+    int width = in.size();
+    MapPartitionsFunction<Row, Row> number = records -> new Iterator<>() {
+      private String file;
+      private long counter;
+
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = records.next();
+        String f = r.getString(fileIndex);
+        if (!f.equals(file)) {
+          file = f;
+          counter = 0;
+        }
+        counter++;
+        Object[] values = new Object[width + 1];
+        for (int i = 0; i < width; i++) {
+          values[i] = r.get(i);
+        }
+        values[width] = counter;
+        return RowFactory.create(values);
+      }
+    };
+    return rows.mapPartitions(number, Encoders.row(out));
+  }
+}

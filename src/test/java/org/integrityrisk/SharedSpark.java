@@ -1,0 +1,26 @@
+package org.integrityrisk;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local SparkSession for all tests of a JVM: starting Spark costs seconds, reusing it nothing. */
+public final class SharedSpark {
+  private static SparkSession session;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession get() {
+    if (session == null) {
+      session = SparkSession.builder()
+          .master("local[2]")
+          .appName("integrity-risk tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.shuffle.partitions", "4")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.sql.maxPlanStringLength", "200000")
+          .getOrCreate();
+      Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+    }
+    return session;
+  }
+}

@@ -1,0 +1,240 @@
+package org.integrityrisk.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.integrityrisk.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real command on a generated scenario: every planted bad row is quarantined with
+ * its reason, every row is accounted for, and no clear traveller id leaves the pipeline.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunCommandIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path work;
+  private Path scenario;
+  private JsonNode truth;
+  private Path output;
+  private Path log;
+  private Launcher.Result run;
+  private final SparkSession spark = SharedSpark.get();
+
+  @BeforeAll
+  void generateAndRun() throws Exception {
+    scenario = work.resolve("scenario");
+    Launcher.Result generated = Launcher.run(work.resolve("generate.log"),
+        "generate", "--output", scenario.toString(), "--seed", "11", "--scale", "0.3");
+    assertEquals(0, generated.exit(), generated.toString());
+    truth = JSON.readTree(scenario.resolve("truth.json").toFile());
+    output = work.resolve("findings");
+    log = work.resolve("spark.log");
+    run = runScenario(output, log);
+    assertEquals(0, run.exit(), run.toString());
+  }
+
+  private Launcher.Result runScenario(Path out, Path logFile, String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("run",
+        "--clearances", scenario.resolve(truth.at("/files/clearances").asText()).toString(),
+        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
+        "--ports", scenario.resolve(truth.at("/files/ports").asText()).toString(),
+        "--output", out.toString(),
+        "--run-date", truth.get("run_date").asText(),
+        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString()));
+    args.addAll(List.of(extra));
+    return Launcher.run(logFile, args.toArray(String[]::new));
+  }
+
+  private Path runFolder() {
+    return output.resolve("run_date=" + truth.get("run_date").asText());
+  }
+
+  @Test
+  void printsWhereTheFindingsAreAndOneLinePerStage() {
+    assertTrue(run.stdout().contains("findings: " + runFolder()), run.toString());
+    assertTrue(run.stderr().lines().anyMatch(l -> l.matches("\\[integrity-risk\\] ingest clearances +[\\d,]+ rows +[\\d.]+ s")),
+        run.stderr());
+    assertFalse(run.stderr().contains(" INFO "), "Spark's INFO log must not reach the terminal");
+  }
+
+  @Test
+  void everyRowIsAccountedForAsTheTruthExpects() throws IOException {
+    JsonNode manifest = JSON.readTree(runFolder().resolve("manifest.json").toFile());
+    assertEquals("succeeded", manifest.get("status").asText());
+    for (String input : List.of("clearances", "rosters", "ports")) {
+      JsonNode counts = manifest.at("/inputs/" + input);
+      JsonNode expected = truth.at("/expected_counts/" + input);
+      for (String field : List.of("read", "valid", "quarantined", "duplicates")) {
+        assertEquals(expected.get(field).asLong(), counts.get(field).asLong(), input + " " + field);
+      }
+      assertEquals(counts.get("read").asLong(),
+          counts.get("valid").asLong() + counts.get("quarantined").asLong() + counts.get("duplicates").asLong());
+      assertEquals(truth.at("/rows/" + input).asLong(), counts.get("read").asLong(), input + " read");
+    }
+    assertTrue(manifest.at("/inputs/clearances/in_window").asLong() < manifest.at("/inputs/clearances/valid").asLong(),
+        "the scenario has crossings before the window, which must not count as in the window");
+    assertEquals(30, manifest.at("/parameters/lookback-days").asInt());
+    assertFalse(manifest.get("version").asText().isBlank());
+    assertTrue(manifest.get("stages").size() >= 4);
+  }
+
+  @Test
+  void everyPlantedBadRowIsQuarantinedWithItsReason() {
+    Dataset<Row> quarantine = spark.read().parquet(runFolder().resolve("quarantine").toString());
+    Map<String, String> reasonBySource = new HashMap<>();
+    for (Row r : quarantine.select("input", "source_file", "source_row", "reason").collectAsList()) {
+      String file = r.getString(1);
+      reasonBySource.put(r.getString(0) + "|" + file.substring(file.lastIndexOf('/') + 1) + "|" + r.getLong(2),
+          r.getString(3));
+    }
+    assertEquals(truth.get("bad_rows").size(), reasonBySource.size(), "quarantine holds exactly the planted bad rows");
+    for (JsonNode bad : truth.get("bad_rows")) {
+      String file = bad.get("file").asText();
+      String key = bad.get("input").asText() + "|" + file.substring(file.lastIndexOf('/') + 1) + "|"
+          + bad.get("source_row").asLong();
+      assertEquals(bad.get("reason").asText(), reasonBySource.get(key), "planted bad row " + bad);
+    }
+    Set<String> reasons = new HashSet<>(reasonBySource.values());
+    for (String expected : List.of("MALFORMED_RECORD", "MISSING_FIELD", "BAD_TIMESTAMP", "BAD_DIRECTION",
+        "UNKNOWN_TIMEZONE", "UNKNOWN_PORT", "SHIFT_END_NOT_AFTER_START", "CONFLICTING_DUPLICATE_ID")) {
+      assertTrue(reasons.contains(expected), "scenario plants " + expected);
+    }
+  }
+
+  @Test
+  void noClearTravellerIdAppearsInAnyOutputOrLog() throws IOException {
+    Set<String> travellers = new HashSet<>(spark.read().option("header", "true").option("multiLine", "true")
+        .option("escape", "\"").csv(scenario.resolve(truth.at("/files/clearances").asText()).toString())
+        .select(col("traveller_id")).na().drop().distinct().as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList());
+    assertTrue(travellers.size() > 1000);
+    // Every string value of every Parquet table under the output folder, map and array values included.
+    try (Stream<Path> tables = Files.walk(output)) {
+      for (Path table : tables.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .map(Path::getParent).distinct().toList()) {
+        Dataset<Row> rows = spark.read().parquet(table.toString());
+        for (StructField field : rows.schema().fields()) {
+          Dataset<String> values = stringsOf(rows, field);
+          if (values != null) {
+            List<String> leaked = values.filter((org.apache.spark.api.java.function.FilterFunction<String>)
+                travellers::contains).limit(3).collectAsList();
+            assertTrue(leaked.isEmpty(), table + " column " + field.name() + " holds clear ids " + leaked);
+          }
+        }
+      }
+    }
+    // Text files (manifest) and what the command printed and logged.
+    List<String> texts = new ArrayList<>(List.of(run.stdout(), run.stderr(), Files.readString(log)));
+    try (Stream<Path> files = Files.walk(output)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+        texts.add(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    for (String text : texts) {
+      for (String id : travellers) {
+        assertFalse(text.contains(id), "clear traveller id " + id + " in output text");
+      }
+    }
+  }
+
+  private static Dataset<String> stringsOf(Dataset<Row> rows, StructField field) {
+    String name = "`" + field.name() + "`";
+    if (field.dataType() instanceof StringType) {
+      return rows.select(col(name)).na().drop().as(org.apache.spark.sql.Encoders.STRING());
+    }
+    if (field.dataType() instanceof MapType m && m.valueType() instanceof StringType) {
+      return rows.selectExpr("explode(map_values(" + name + "))").na().drop().as(org.apache.spark.sql.Encoders.STRING());
+    }
+    if (field.dataType() instanceof ArrayType a && a.elementType() instanceof StringType) {
+      return rows.selectExpr("explode(" + name + ")").na().drop().as(org.apache.spark.sql.Encoders.STRING());
+    }
+    return null;
+  }
+
+  @Test
+  void tooManyBadRowsExits3AndKeepsThePreviousFindings() throws Exception {
+    byte[] before = Files.readAllBytes(runFolder().resolve("manifest.json"));
+    // The same data is too dirty for a stricter limit.
+    Launcher.Result strict = runScenario(output, work.resolve("strict.log"), "--max-reject-ratio", "0.0001");
+    assertEquals(3, strict.exit(), strict.toString());
+    assertTrue(strict.stderr().contains("clearances input"), strict.stderr());
+    assertTrue(strict.stderr().contains("max-reject-ratio"), strict.stderr());
+    assertTrue(Files.isDirectory(output.resolve("_rejected/run_date=" + truth.get("run_date").asText()
+        + "/quarantine")));
+    assertEquals(new String(before, StandardCharsets.UTF_8),
+        Files.readString(runFolder().resolve("manifest.json")), "a rejected run leaves the previous findings");
+  }
+
+  @Test
+  void aFileOfMostlyBadRowsIsRejectedAtTheDefaultLimit() throws Exception {
+    Path dirty = work.resolve("dirty.csv");
+    StringBuilder csv = new StringBuilder("record_id,traveller_id,port_id,direction,crossed_at\n");
+    for (int i = 0; i < 90; i++) {
+      csv.append("R").append(i).append(",TX").append(i).append(",WEST-AIR,EXIT,2026-04-01T10:00:00Z\n");
+    }
+    for (int i = 90; i < 100; i++) {
+      csv.append("R").append(i).append(",TX").append(i).append(",WEST-AIR,EXIT,not a time\n");
+    }
+    Files.writeString(dirty, csv);
+    Path out = work.resolve("dirty-findings");
+    Launcher.Result result = Launcher.run(work.resolve("dirty.log"), "run", "--clearances", dirty.toString(),
+        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
+        "--output", out.toString(), "--run-date", "2026-04-10",
+        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+    assertEquals(3, result.exit(), result.toString());
+    assertTrue(result.stderr().contains("10 of 100 rows"), result.stderr());
+    assertFalse(Files.exists(out.resolve("run_date=2026-04-10")), "a rejected run publishes no run folder");
+  }
+
+  @Test
+  void badUsageExits2WithAMessageNamingTheProblem() throws Exception {
+    Path config = Files.writeString(work.resolve("bad.json"), "{\"lookback-days\": 30, \"min-suport\": 5}");
+    Launcher.Result unknownKey = runScenario(work.resolve("unused"), work.resolve("u.log"), "--config", config.toString());
+    assertEquals(2, unknownKey.exit(), unknownKey.toString());
+    assertTrue(unknownKey.stderr().contains("'min-suport'"), unknownKey.stderr());
+
+    Launcher.Result noKey = Launcher.run(work.resolve("k.log"), "run", "--clearances", "x.csv", "--rosters", "y.csv",
+        "--output", work.resolve("unused").toString(), "--run-date", "2026-04-10");
+    assertEquals(2, noKey.exit(), noKey.toString());
+    assertTrue(noKey.stderr().contains("--pseudonym-key-file"), noKey.stderr());
+
+    Launcher.Result absentKey = Launcher.run(work.resolve("m.log"), "run", "--clearances", "x.csv",
+        "--rosters", "y.csv", "--output", work.resolve("unused").toString(), "--run-date", "2026-04-10",
+        "--pseudonym-key-file", scenario.resolve("absent.key").toString());
+    assertEquals(2, absentKey.exit(), absentKey.toString());
+    assertTrue(absentKey.stderr().contains("absent.key"), absentKey.stderr());
+
+    Launcher.Result badDate = Launcher.run(work.resolve("d.log"), "run", "--clearances", "x.csv", "--rosters", "y.csv",
+        "--output", work.resolve("unused").toString(), "--run-date", "10/04/2026",
+        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+    assertEquals(2, badDate.exit(), badDate.toString());
+    assertTrue(badDate.stderr().contains("--run-date"), badDate.stderr());
+  }
+}

@@ -1,0 +1,68 @@
+package org.integrityrisk.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.SharedSpark;
+import org.junit.jupiter.api.Test;
+
+class FalseDiscoveryTest {
+  private static final StructType SCHEMA = new StructType()
+      .add("test_id", DataTypes.StringType)
+      .add("p_value", DataTypes.DoubleType)
+      .add("smallest_p_value", DataTypes.DoubleType);
+  private static final double[] P = {0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216};
+
+  private static Dataset<Row> tests(double[] p, double smallest) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      rows.add(RowFactory.create(String.format("t%02d", i), p[i], smallest));
+    }
+    return SharedSpark.get().createDataFrame(rows, SCHEMA);
+  }
+
+  private static List<Row> q(Dataset<Row> tests, double level) {
+    return new FalseDiscovery(level).apply(tests, "test_id").orderBy("test_id").collectAsList();
+  }
+
+  @Test
+  void qValuesOfAKnownList() {
+    // m = 10: m*p/rank = .01 .04 .13 .1025 .084 .1 .10571 .25625 .23556 .216, then the running
+    // minimum from the bottom.
+    double[] expected = {0.01, 0.04, 0.084, 0.084, 0.084, 0.1, 0.74 / 7, 0.216, 0.216, 0.216};
+    List<Row> rows = q(tests(P, 0.0), 0.05);
+    for (int i = 0; i < P.length; i++) {
+      assertEquals(expected[i], rows.get(i).<Double>getAs("q_value"), 1e-12, "rank " + (i + 1));
+      assertEquals(i < 2, rows.get(i).<Boolean>getAs("flagged"), "flagged at 0.05, rank " + (i + 1));
+    }
+    List<Row> at10 = q(tests(P, 0.0), 0.10);
+    for (int i = 0; i < P.length; i++) {
+      assertEquals(i < 6, at10.get(i).<Boolean>getAs("flagged"), "flagged at 0.10, rank " + (i + 1));
+    }
+  }
+
+  @Test
+  void testsThatCannotReachTheLevelAreNotCounted() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(RowFactory.create("strong", 0.004, 0.0001));
+    rows.add(RowFactory.create("weak", 0.03, 0.0001));
+    for (int i = 0; i < 8; i++) {
+      // Three trips can never get below 0.25^3: whatever happens, no evidence.
+      rows.add(RowFactory.create("short" + i, 1.0, 0.015625));
+    }
+    List<Row> result = new FalseDiscovery(0.01).apply(SharedSpark.get().createDataFrame(rows, SCHEMA), "test_id")
+        .orderBy("test_id").collectAsList();
+    Row strong = result.stream().filter(r -> r.getAs("test_id").equals("strong")).findFirst().orElseThrow();
+    // m = 2, not 10: q = 2 * 0.004 / 1.
+    assertEquals(0.008, strong.<Double>getAs("q_value"), 1e-12);
+    assertEquals(true, strong.<Boolean>getAs("flagged"));
+    result.stream().filter(r -> ((String) r.getAs("test_id")).startsWith("short"))
+        .forEach(r -> assertEquals(1.0, r.<Double>getAs("q_value")));
+  }
+}
