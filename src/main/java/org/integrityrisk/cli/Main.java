@@ -7,6 +7,7 @@ import org.integrityrisk.config.ConfigLoader;
 import org.integrityrisk.ingest.InputRejectedException;
 import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Pseudonymiser;
+import org.integrityrisk.output.RunLock;
 import org.integrityrisk.output.RunOutput;
 
 /**
@@ -44,6 +45,9 @@ public final class Main {
     } catch (InputRejectedException e) {
       err.println("integrity-risk: input rejected: " + e.getMessage());
       return REJECTED;
+    } catch (RunLock.HeldException e) {
+      err.println("integrity-risk: failed: " + e.getMessage());
+      return FAILED;
     } catch (Exception e) {
       err.println("integrity-risk: failed: " + rootMessage(e));
       String log = System.getProperty("integrity.log.file");

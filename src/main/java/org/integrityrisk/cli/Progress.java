@@ -18,11 +18,16 @@ public final class Progress {
 
   /** Runs a stage whose work ends with a row count, and reports it. */
   public long stage(String name, LongSupplier work) {
+    return stage(name, "rows", work);
+  }
+
+  /** Runs a stage whose work ends with a count of something else than rows, such as bytes. */
+  public long stage(String name, String unit, LongSupplier work) {
     long started = System.nanoTime();
     long rows = work.getAsLong();
     double seconds = (System.nanoTime() - started) / 1e9;
     stages.add(new StageTiming(name, rows, Math.round(seconds * 1000) / 1000.0));
-    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d rows %8.1f s%n", name, rows, seconds);
+    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s%n", name, rows, unit, seconds);
     out.flush();
     return rows;
   }

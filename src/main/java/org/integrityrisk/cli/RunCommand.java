@@ -16,6 +16,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.ingest.InputKind;
 import org.integrityrisk.ingest.InputRejectedException;
 import org.integrityrisk.ingest.InputValidator;
@@ -24,6 +25,7 @@ import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.ingest.ValidatedInput;
 import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Manifest;
+import org.integrityrisk.output.PreviousRun;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunOutput;
 
@@ -40,18 +42,30 @@ public final class RunCommand {
 
   /** Runs the pipeline and returns the published run folder. */
   public Path execute(RunRequest request, Pseudonymiser pseudonymiser) {
+    try (RunOutput output = RunOutput.open(spark, request.output(), request.runDate())) {
+      output.recovered().forEach(line -> progress.note("recovered: " + line));
+      return execute(request, pseudonymiser, output);
+    }
+  }
+
+  private Path execute(RunRequest request, Pseudonymiser pseudonymiser, RunOutput output) {
     String startedAt = Instant.now().toString();
     RunWindow window = new RunWindow(request.runDate(), request.config().lookbackDays());
     UserDefinedFunction pseudonymise = functions.udf(
         (org.apache.spark.sql.api.java.UDF1<String, String>) pseudonymiser::pseudonym, DataTypes.StringType);
     SourceReader reader = new SourceReader(spark);
     InputValidator validator = new InputValidator(pseudonymise);
-    RunOutput output = new RunOutput(spark, request.output(), request.runDate());
     List<ValidatedInput> validated = new ArrayList<>();
     Map<String, InputCounts> counts = new LinkedHashMap<>();
     Map<String, Long> outputs = new LinkedHashMap<>();
     mining.clear();
     try {
+      Map<String, InputFingerprint> inputFiles = fingerprints(request);
+      Optional<PreviousRun> previous = output.publishedManifest()
+          .flatMap(m -> PreviousRun.compare(m, inputFiles, request.config()));
+      previous.ifPresent(p -> progress.note(p.describe()));
+      RunRecord record = new RunRecord(request, window, startedAt, output, inputFiles, previous, counts, outputs);
+
       Optional<Dataset<Row>> ports = Optional.empty();
       if (request.ports().isPresent()) {
         ValidatedInput p = validate(reader, validator, InputKind.PORTS, request.ports().get(), Optional.empty(),
@@ -68,7 +82,7 @@ public final class RunCommand {
       List<String> rejected = rejections(counts, request.config().maxRejectRatio());
       if (!rejected.isEmpty()) {
         outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
-        output.writeManifest(manifest("rejected", request, window, startedAt, counts, outputs));
+        output.writeManifest(manifest("rejected", record));
         Path where = output.publishRejected();
         throw new InputRejectedException(String.join("\n", rejected)
             + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/quarantine");
@@ -89,7 +103,7 @@ public final class RunCommand {
       }
       outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
       mining.putAll(detection.miningCounts());
-      output.writeManifest(manifest("succeeded", request, window, startedAt, counts, outputs));
+      output.writeManifest(manifest("succeeded", record));
       return output.publish();
     } catch (RuntimeException e) {
       output.abandon();
@@ -97,6 +111,32 @@ public final class RunCommand {
     } finally {
       validated.forEach(ValidatedInput::release);
     }
+  }
+
+  /** Everything the manifest reports besides what stages add while they run. */
+  private record RunRecord(RunRequest request, RunWindow window, String startedAt, RunOutput output,
+      Map<String, InputFingerprint> inputFiles, Optional<PreviousRun> previous, Map<String, InputCounts> counts,
+      Map<String, Long> outputs) {}
+
+  private Map<String, InputFingerprint> fingerprints(RunRequest request) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    request.ports().ifPresent(p -> paths.put(InputKind.PORTS.inputName(), p));
+    paths.put(InputKind.CLEARANCES.inputName(), request.clearances());
+    paths.put(InputKind.ROSTERS.inputName(), request.rosters());
+    Map<String, InputFingerprint> fingerprints = new LinkedHashMap<>();
+    progress.stage("fingerprint inputs", "bytes", () -> {
+      long bytes = 0;
+      for (Map.Entry<String, String> input : paths.entrySet()) {
+        // A missing input has no fingerprint; ingest rejects it with its own message.
+        Optional<InputFingerprint> f = InputFingerprint.of(spark, input.getValue());
+        if (f.isPresent()) {
+          fingerprints.put(input.getKey(), f.get());
+          bytes += f.get().bytes();
+        }
+      }
+      return bytes;
+    });
+    return fingerprints;
   }
 
   private ValidatedInput validate(SourceReader reader, InputValidator validator, InputKind kind, String path,
@@ -128,13 +168,14 @@ public final class RunCommand {
         .collect(Collectors.toList());
   }
 
-  private Manifest manifest(String status, RunRequest request, RunWindow window, String startedAt,
-      Map<String, InputCounts> counts, Map<String, Long> outputs) {
+  private Manifest manifest(String status, RunRecord run) {
     Map<String, String> sparkInfo = new LinkedHashMap<>();
     sparkInfo.put("version", spark.version());
     sparkInfo.put("master", spark.sparkContext().master());
-    return new Manifest("integrity-risk", BuildInfo.version(), status, request.runDate().toString(),
-        window.start().toString(), window.endExclusive().toString(), startedAt, Instant.now().toString(),
-        sparkInfo, request.config(), counts, outputs, Map.copyOf(mining), progress.stages());
+    return new Manifest("integrity-risk", BuildInfo.version(), status, run.output().runId(),
+        run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
+        run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
+        run.inputFiles(), run.previous().orElse(null), run.output().recovered(), run.outputs(), Map.copyOf(mining),
+        progress.stages());
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.ingest.InputFingerprint;
 
 /**
  * What a run did, written as {@code manifest.json} next to its findings: enough to tell
@@ -14,11 +15,16 @@ import org.integrityrisk.ingest.InputCounts;
  * row went.
  *
  * @param status {@code succeeded}, or {@code rejected} when an input had too many bad rows
+ * @param inputFiles size and content digest of each input, to compare with a re-run
+ * @param previousRun how this run differs from the run of the same date it replaces; null
+ *     when it is the first run of its date
+ * @param recovered what this run repaired after an earlier, killed run of its date
  */
 public record Manifest(
     @JsonProperty("pipeline") String pipeline,
     @JsonProperty("version") String version,
     @JsonProperty("status") String status,
+    @JsonProperty("run_id") String runId,
     @JsonProperty("run_date") String runDate,
     @JsonProperty("window_start") String windowStart,
     @JsonProperty("window_end_exclusive") String windowEndExclusive,
@@ -27,15 +33,20 @@ public record Manifest(
     @JsonProperty("spark") Map<String, String> spark,
     @JsonProperty("parameters") PipelineConfig parameters,
     @JsonProperty("inputs") Map<String, InputCounts> inputs,
+    @JsonProperty("input_files") Map<String, InputFingerprint> inputFiles,
+    @JsonProperty("previous_run") PreviousRun previousRun,
+    @JsonProperty("recovered") List<String> recovered,
     @JsonProperty("outputs") Map<String, Long> outputs,
     @JsonProperty("mining") Map<String, Long> mining,
     @JsonProperty("stages") List<StageTiming> stages) {
 
   public static final String FILE_NAME = "manifest.json";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   public String toJson() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      return JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .writeValueAsString(this) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,11 +1,16 @@
 package org.integrityrisk.output;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -17,35 +22,162 @@ import org.apache.spark.sql.SparkSession;
  * Where one run writes. Everything goes to a private staging folder first and becomes
  * {@code <output>/run_date=<D>} only in {@link #publish()}, so readers never see a half
  * written run and a failed run leaves the previous findings of that date in place.
+ *
+ * <p>Publishing replaces a folder, which no file system does in one call, so it is two
+ * renames on the same file system: the previous run is moved aside to a name that records
+ * the intent ({@code _staging/<partition>.<run>.previous}), then the staged run takes its
+ * place. Whoever next opens that date, under its {@link RunLock}, finishes or undoes a
+ * publish that was killed between the two: the previous run goes back if the new one never
+ * arrived, and is deleted if it did. Staging folders of dead runs are removed the same way.
  */
-public final class RunOutput {
+public final class RunOutput implements AutoCloseable {
   /** Runs rejected for bad input publish their quarantine here, outside the findings table. */
   public static final String REJECTED_FOLDER = "_rejected";
-  private static final String STAGING_FOLDER = "_staging";
+  static final String STAGING_FOLDER = "_staging";
+  private static final String PREVIOUS_SUFFIX = ".previous";
 
   private final SparkSession spark;
+  private final FileSystem fs;
   private final Path root;
   private final String partition;
+  private final String runId;
   private final Path staging;
-  private final FileSystem fs;
+  private final RunLock lock;
+  private final List<String> recovered;
 
-  public RunOutput(SparkSession spark, String outputDir, LocalDate runDate) {
+  private RunOutput(SparkSession spark, FileSystem fs, Path root, String partition, String runId, RunLock lock,
+      List<String> recovered) {
     this.spark = spark;
-    this.partition = "run_date=" + runDate;
+    this.fs = fs;
+    this.root = root;
+    this.partition = partition;
+    this.runId = runId;
+    this.lock = lock;
+    this.recovered = List.copyOf(recovered);
+    this.staging = new Path(stagingFolder(root), partition + "." + runId);
+  }
+
+  /**
+   * Takes the date's lock, repairs what an earlier killed run of that date left behind, and
+   * opens a fresh staging folder.
+   */
+  public static RunOutput open(SparkSession spark, String outputDir, LocalDate runDate) {
+    String partition = "run_date=" + runDate;
+    String runId = UUID.randomUUID().toString();
+    Path given = new Path(outputDir);
+    FileSystem fs;
+    Path root;
     try {
-      Path given = new Path(outputDir);
-      this.fs = given.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      this.root = fs.makeQualified(given);
-      this.staging = new Path(new Path(root, STAGING_FOLDER), partition + "." + UUID.randomUUID());
-      fs.mkdirs(staging);
+      fs = given.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      root = fs.makeQualified(given);
+      fs.mkdirs(root);
     } catch (IOException e) {
       throw new UncheckedIOException("output folder " + outputDir + " cannot be created", e);
     }
+    RunLock lock = RunLock.acquire(fs, root, partition, runId);
+    try {
+      List<String> recovered = new ArrayList<>();
+      lock.tookOver().ifPresent(recovered::add);
+      recovered.addAll(recover(fs, root, partition));
+      RunOutput output = new RunOutput(spark, fs, root, partition, runId, lock, recovered);
+      fs.mkdirs(output.staging);
+      return output;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("the staging folder of " + partition + " in " + outputDir
+            + " cannot be prepared", io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Completes or rolls back an interrupted publish of one partition and removes dead runs'
+   * staging folders. Only safe under the partition's lock. Returns what it did, one line each.
+   */
+  static List<String> recover(FileSystem fs, Path root, String partition) throws IOException {
+    List<String> done = new ArrayList<>();
+    Path stagingFolder = stagingFolder(root);
+    if (!fs.exists(stagingFolder)) {
+      return done;
+    }
+    for (FileStatus leftover : fs.listStatus(stagingFolder)) {
+      String name = leftover.getPath().getName();
+      Optional<Path> target = targetOf(root, partition, name);
+      if (target.isEmpty()) {
+        continue;
+      }
+      if (name.endsWith(PREVIOUS_SUFFIX)) {
+        if (fs.exists(target.get())) {
+          fs.delete(leftover.getPath(), true);
+          done.add("finished an interrupted publish of " + display(target.get()) + " (removed the replaced run)");
+        } else if (fs.rename(leftover.getPath(), target.get())) {
+          done.add("restored the previous " + display(target.get()) + ": the run replacing it was killed");
+        } else {
+          throw new IOException("cannot restore " + leftover.getPath() + " to " + target.get());
+        }
+      }
+    }
+    for (FileStatus leftover : fs.listStatus(stagingFolder)) {
+      String name = leftover.getPath().getName();
+      if (targetOf(root, partition, name).isPresent() && !name.endsWith(PREVIOUS_SUFFIX)) {
+        fs.delete(leftover.getPath(), true);
+        done.add("removed the staging folder of a run that did not finish: " + display(leftover.getPath()));
+      }
+    }
+    deleteIfEmpty(fs, stagingFolder);
+    return done;
+  }
+
+  /** The published folder a staging entry belongs to, if it belongs to this partition. */
+  private static Optional<Path> targetOf(Path root, String partition, String stagingName) {
+    if (stagingName.startsWith(partition + ".")) {
+      return Optional.of(new Path(root, partition));
+    }
+    if (stagingName.startsWith(REJECTED_FOLDER + "." + partition + ".")) {
+      return Optional.of(new Path(new Path(root, REJECTED_FOLDER), partition));
+    }
+    return Optional.empty();
+  }
+
+  private static Path stagingFolder(Path root) {
+    return new Path(root, STAGING_FOLDER);
   }
 
   /** A path as a user would type it: local paths without the file: scheme. */
   public static String display(Path path) {
     return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
+  }
+
+  /** What opening this output repaired after an earlier killed run; empty when nothing. */
+  public List<String> recovered() {
+    return recovered;
+  }
+
+  /** Names this run in its staging folder, lock and manifest. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The published folder of this run's date, whether or not it exists yet. */
+  public Path published() {
+    return new Path(root, partition);
+  }
+
+  /** The manifest of the run currently published for this date, if there is one. */
+  public Optional<String> publishedManifest() {
+    Path manifest = new Path(published(), Manifest.FILE_NAME);
+    try {
+      if (!fs.exists(manifest)) {
+        return Optional.empty();
+      }
+      try (InputStream in = fs.open(manifest)) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Writes a table as Parquet into staging and returns its row count, read back from the files. */
@@ -65,33 +197,33 @@ public final class RunOutput {
 
   /** Makes the staged run the run of its date, replacing an earlier run of that date. */
   public Path publish() {
-    return moveInto(root);
+    return moveInto(published(), partition);
   }
 
   /** Publishes a rejected run's quarantine and manifest under {@value #REJECTED_FOLDER}. */
   public Path publishRejected() {
-    return moveInto(new Path(root, REJECTED_FOLDER));
+    return moveInto(new Path(new Path(root, REJECTED_FOLDER), partition), REJECTED_FOLDER + "." + partition);
   }
 
-  private Path moveInto(Path parent) {
-    Path target = new Path(parent, partition);
-    Path replaced = new Path(staging.getParent(), partition + ".replaced." + UUID.randomUUID());
+  private Path moveInto(Path target, String journalName) {
+    lock.verifyHeld();
+    Path previous = new Path(stagingFolder(root), journalName + "." + runId + PREVIOUS_SUFFIX);
     try {
-      fs.mkdirs(parent);
+      fs.mkdirs(target.getParent());
       boolean hadPrevious = fs.exists(target);
-      if (hadPrevious && !fs.rename(target, replaced)) {
+      if (hadPrevious && !fs.rename(target, previous)) {
         throw new IOException("cannot move the previous " + target + " aside");
       }
       if (!fs.rename(staging, target)) {
         if (hadPrevious) {
-          fs.rename(replaced, target);
+          fs.rename(previous, target);
         }
         throw new IOException("cannot move " + staging + " to " + target);
       }
       if (hadPrevious) {
-        fs.delete(replaced, true);
+        fs.delete(previous, true);
       }
-      deleteIfEmpty(staging.getParent());
+      deleteIfEmpty(fs, stagingFolder(root));
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("publishing the run to " + target + " failed", e);
@@ -102,15 +234,25 @@ public final class RunOutput {
   public void abandon() {
     try {
       fs.delete(staging, true);
-      deleteIfEmpty(staging.getParent());
+      deleteIfEmpty(fs, stagingFolder(root));
     } catch (IOException e) {
-      // The run already failed; a leftover staging folder is harmless and named as such.
+      // The run already failed; the next run of this date removes the leftover.
     }
   }
 
-  private void deleteIfEmpty(Path folder) throws IOException {
-    if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
-      fs.delete(folder, false);
+  /** Releases the date's lock. */
+  @Override
+  public void close() {
+    lock.close();
+  }
+
+  private static void deleteIfEmpty(FileSystem fs, Path folder) {
+    try {
+      if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
+        fs.delete(folder, false);
+      }
+    } catch (IOException e) {
+      // A run of another date has just staged into it; the folder is hidden from readers anyway.
     }
   }
 }

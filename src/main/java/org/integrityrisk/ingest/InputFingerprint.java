@@ -1,0 +1,128 @@
+package org.integrityrisk.ingest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
+
+/**
+ * Size and content digest of one input, so that a re-run of a date can tell whether its
+ * data changed. The digest is SHA-256 over the sorted list of (relative path, bytes, SHA-256
+ * of the file); files are hashed by executors, in parallel, reading straight from storage,
+ * so only one line per file reaches the driver. Files Spark ignores (names starting with
+ * {@code _} or {@code .}) are ignored here too.
+ */
+public record InputFingerprint(
+    @JsonProperty("path") String path,
+    @JsonProperty("files") int files,
+    @JsonProperty("bytes") long bytes,
+    @JsonProperty("sha256") String sha256) {
+
+  /** The fingerprint of a file or folder; empty when the path does not exist. */
+  public static Optional<InputFingerprint> of(SparkSession spark, String input) {
+    Path root = new Path(input);
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Path qualified = fs.makeQualified(root);
+      if (!fs.exists(qualified)) {
+        return Optional.empty();
+      }
+      List<String> files = dataFiles(fs, qualified);
+      if (files.isEmpty()) {
+        return Optional.of(new InputFingerprint(input, 0, 0, digestOf(List.of())));
+      }
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Broadcast<SerializableConfiguration> conf = jsc.broadcast(
+          new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+      String base = qualified.toString();
+      List<Tuple2<String, String>> hashed = jsc.parallelize(files, Math.min(files.size(), jsc.defaultParallelism()))
+          .map(file -> new Tuple2<>(file, sizeAndHash(new Path(file), conf.value().value())))
+          .collect();
+      conf.destroy();
+      List<String> lines = new ArrayList<>();
+      long bytes = 0;
+      for (Tuple2<String, String> file : hashed) {
+        String relative = file._1().equals(base) ? root.getName() : file._1().substring(base.length() + 1);
+        lines.add(relative + "\t" + file._2());
+        bytes += Long.parseLong(file._2().substring(0, file._2().indexOf('\t')));
+      }
+      lines.sort(String::compareTo);
+      return Optional.of(new InputFingerprint(input, files.size(), bytes, digestOf(lines)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("input " + input + " cannot be listed for its fingerprint", e);
+    }
+  }
+
+  private static List<String> dataFiles(FileSystem fs, Path root) throws IOException {
+    List<String> files = new ArrayList<>();
+    FileStatus status = fs.getFileStatus(root);
+    if (status.isFile()) {
+      files.add(status.getPath().toString());
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+    while (it.hasNext()) {
+      LocatedFileStatus file = it.next();
+      if (!hidden(root, file.getPath())) {
+        files.add(file.getPath().toString());
+      }
+    }
+    return files;
+  }
+
+  private static boolean hidden(Path root, Path file) {
+    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "bytes TAB sha256" of one file, streamed. */
+  private static String sizeAndHash(Path file, org.apache.hadoop.conf.Configuration conf) throws IOException {
+    MessageDigest sha = newDigest();
+    long bytes = 0;
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = file.getFileSystem(conf).open(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+        bytes += n;
+      }
+    }
+    return bytes + "\t" + HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static String digestOf(List<String> lines) {
+    MessageDigest sha = newDigest();
+    for (String line : lines) {
+      sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no SHA-256", e);
+    }
+  }
+}
