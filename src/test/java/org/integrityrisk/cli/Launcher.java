@@ -58,8 +58,63 @@ final class Launcher {
   }
 
   static Result run(Path logFile, String... args) throws IOException, InterruptedException {
+    return start("jobs/integrity-risk", logFile, args).finish();
+  }
+
+  /** A launcher process still running: its output files can be watched while it works. */
+  static final class Running {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final String description;
+
+    private Running(Process process, Path out, Path err, String description) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
+      this.description = description;
+    }
+
+    /** The JVM's process: the launcher execs java, so killing it kills the driver. */
+    Process process() {
+      return process;
+    }
+
+    String stderrSoFar() throws IOException {
+      return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until stderr shows a line containing the text, or fails if the process ends first. */
+    void awaitStderr(String text, java.time.Duration timeout) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!stderrSoFar().contains(text)) {
+        if (!process.isAlive()) {
+          throw new AssertionError(description + " ended before printing '" + text + "':\n" + stderrSoFar());
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(description + " did not print '" + text + "' within " + timeout);
+        }
+        Thread.sleep(50);
+      }
+    }
+
+    Result finish() throws IOException, InterruptedException {
+      if (!process.waitFor(15, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new AssertionError(description + " did not finish in 15 minutes");
+      }
+      Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return result;
+    }
+  }
+
+  /** Starts one of the project's job scripts (e.g. {@code jobs/nightly}) without waiting for it. */
+  static Running start(String script, Path logFile, String... args) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("jobs/integrity-risk").toString());
+    command.add(ROOT.resolve(script).toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("launcher", ".out");
     Path err = Files.createTempFile("launcher", ".err");
@@ -69,15 +124,6 @@ final class Launcher {
         .redirectError(err.toFile());
     builder.environment().put("INTEGRITY_RISK_LOG", logFile.toString());
     builder.environment().put("INTEGRITY_RISK_DRIVER_MEMORY", "2g");
-    Process process = builder.start();
-    if (!process.waitFor(15, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("jobs/integrity-risk " + String.join(" ", args) + " did not finish in 15 minutes");
-    }
-    Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return result;
+    return new Running(builder.start(), out, err, script + " " + String.join(" ", args));
   }
 }
