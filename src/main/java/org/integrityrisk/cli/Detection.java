@@ -1,5 +1,6 @@
 package org.integrityrisk.cli;
 
+import org.integrityrisk.spark.FreshPlan;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -129,14 +130,7 @@ final class Detection {
     return ds.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /**
-   * Caches a small result and starts a fresh plan on it. Later stages read several
-   * cached results each, and Spark re-analyses the whole plan behind every one of them
-   * for every query; on the last stages that took minutes. The rows keep their RDD
-   * lineage, so a lost partition is still recomputed.
-   */
   private static Dataset<Row> cut(Dataset<Row> ds) {
-    org.apache.spark.api.java.JavaRDD<Row> rows = ds.toJavaRDD().persist(StorageLevel.MEMORY_AND_DISK());
-    return ds.sparkSession().createDataFrame(rows, ds.schema());
+    return FreshPlan.of(ds);
   }
 }

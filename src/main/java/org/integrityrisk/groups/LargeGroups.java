@@ -1,5 +1,6 @@
 package org.integrityrisk.groups;
 
+import org.integrityrisk.spark.FreshPlan;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.ceil;
@@ -104,8 +105,8 @@ public final class LargeGroups {
       Dataset<Row> next = both.join(labels.withColumnRenamed("t", "n").withColumnRenamed("component", "nc"), "n")
           .groupBy("t").agg(min("nc").as("nc"))
           .join(labels, "t")
-          .select(col("t"), least(col("component"), col("nc")).as("component"))
-          .localCheckpoint();
+          .select(col("t"), least(col("component"), col("nc")).as("component"));
+      next = FreshPlan.of(next);
       long changed = next.join(labels.withColumnRenamed("component", "old"), "t")
           .filter(col("component").notEqual(col("old"))).count();
       labels = next;

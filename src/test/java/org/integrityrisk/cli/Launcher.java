@@ -113,6 +113,12 @@ final class Launcher {
 
   /** Starts one of the project's job scripts (e.g. {@code jobs/nightly}) without waiting for it. */
   static Running start(String script, Path logFile, String... args) throws IOException {
+    return start(script, logFile, java.util.Map.of(), args);
+  }
+
+  /** Starts a job script with extra environment variables, e.g. INTEGRITY_RISK_SUBMIT_OPTS. */
+  static Running start(String script, Path logFile, java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve(script).toString());
     command.addAll(List.of(args));
@@ -124,6 +130,7 @@ final class Launcher {
         .redirectError(err.toFile());
     builder.environment().put("INTEGRITY_RISK_LOG", logFile.toString());
     builder.environment().put("INTEGRITY_RISK_DRIVER_MEMORY", "2g");
+    builder.environment().putAll(env);
     return new Running(builder.start(), out, err, script + " " + String.join(" ", args));
   }
 }
