@@ -33,6 +33,8 @@ public final class Main {
         case "run" -> runPipeline(line, out, err);
         case "generate" -> new GenerateCommand(out).execute(line);
         case "evaluate" -> new EvaluateCommand(out).execute(line);
+        case "io-floor", "obvious-sql" -> new BaselineCommand(out).execute(line);
+        case "benchmark-report" -> benchmarkReport(line, out);
         case "help", "--help", "-h" -> out.print(usage());
         case "version", "--version" -> out.println("integrity-risk " + BuildInfo.version());
         default -> throw new UsageException("unknown command '" + line.command() + "'");
@@ -57,6 +59,13 @@ public final class Main {
       e.printStackTrace(err);
       return FAILED;
     }
+  }
+
+  private static void benchmarkReport(CommandLine line, PrintStream out) throws java.io.IOException {
+    String markdown = org.integrityrisk.benchmark.BenchmarkReport.read(java.nio.file.Path.of(line.required("results")))
+        .markdown();
+    java.nio.file.Files.writeString(java.nio.file.Path.of(line.required("output")), markdown);
+    out.print(markdown);
   }
 
   private static void runPipeline(CommandLine line, PrintStream out, PrintStream err) {
@@ -85,9 +94,13 @@ public final class Main {
    * started directly, the run uses an embedded local Spark unless --master names one.
    */
   static SparkSession session(RunRequest request) {
-    SparkSession.Builder builder = SparkSession.builder().appName("integrity-risk " + request.runDate());
+    return session("integrity-risk " + request.runDate(), request.master());
+  }
+
+  static SparkSession session(String appName, java.util.Optional<String> requestedMaster) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
     String submitted = System.getProperty("spark.master");
-    String master = submitted != null ? submitted : request.master().orElse("local[*]");
+    String master = submitted != null ? submitted : requestedMaster.orElse("local[*]");
     if (submitted == null) {
       builder.master(master);
       builder.config("spark.ui.enabled", "false");
@@ -128,6 +141,9 @@ public final class Main {
                                   [--lookback-days N] [--shuttle true] [--queue-burst true]
                                   [--weekly-coach true] [--clearing-officers true]
           integrity-risk evaluate --truth FILE --findings DIR
+          integrity-risk io-floor --clearances PATH --rosters PATH [--ports PATH] --output DIR
+          integrity-risk obvious-sql --clearances PATH --run-date YYYY-MM-DD --output DIR
+                                     [--lookback-days N] [--basket-minutes W] [--min-support S]
           integrity-risk help | version
 
         Inputs are CSV or Parquet files or folders (chosen by extension). Parameters are read

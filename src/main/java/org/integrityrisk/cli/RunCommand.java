@@ -25,6 +25,7 @@ import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.ingest.ValidatedInput;
 import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Manifest;
+import org.integrityrisk.output.MemoryPeaks;
 import org.integrityrisk.output.PreviousRun;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunOutput;
@@ -34,6 +35,7 @@ public final class RunCommand {
   private final SparkSession spark;
   private final Progress progress;
   private final Map<String, Long> mining = new java.util.TreeMap<>();
+  private final MemoryPeaks memory = new MemoryPeaks();
 
   public RunCommand(SparkSession spark, Progress progress) {
     this.spark = spark;
@@ -42,7 +44,7 @@ public final class RunCommand {
 
   /** Runs the pipeline and returns the published run folder. */
   public Path execute(RunRequest request, Pseudonymiser pseudonymiser) {
-    try (RunOutput output = RunOutput.open(spark, request.output(), request.runDate())) {
+    try (memory; RunOutput output = RunOutput.open(spark, request.output(), request.runDate())) {
       output.recovered().forEach(line -> progress.note("recovered: " + line));
       return execute(request, pseudonymiser, output);
     }
@@ -172,10 +174,11 @@ public final class RunCommand {
     Map<String, String> sparkInfo = new LinkedHashMap<>();
     sparkInfo.put("version", spark.version());
     sparkInfo.put("master", spark.sparkContext().master());
+    sparkInfo.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
     return new Manifest("integrity-risk", BuildInfo.version(), status, run.output().runId(),
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
         run.inputFiles(), run.previous().orElse(null), run.output().recovered(), run.outputs(), Map.copyOf(mining),
-        progress.stages());
+        progress.stages(), memory.snapshot());
   }
 }

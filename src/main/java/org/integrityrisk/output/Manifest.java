@@ -19,6 +19,7 @@ import org.integrityrisk.ingest.InputFingerprint;
  * @param previousRun how this run differs from the run of the same date it replaces; null
  *     when it is the first run of its date
  * @param recovered what this run repaired after an earlier, killed run of its date
+ * @param driverMemory the driver JVM's maximum heap, peak heap in use and peak resident set
  */
 public record Manifest(
     @JsonProperty("pipeline") String pipeline,
@@ -38,7 +39,8 @@ public record Manifest(
     @JsonProperty("recovered") List<String> recovered,
     @JsonProperty("outputs") Map<String, Long> outputs,
     @JsonProperty("mining") Map<String, Long> mining,
-    @JsonProperty("stages") List<StageTiming> stages) {
+    @JsonProperty("stages") List<StageTiming> stages,
+    @JsonProperty("driver_memory") Map<String, Long> driverMemory) {
 
   public static final String FILE_NAME = "manifest.json";
 

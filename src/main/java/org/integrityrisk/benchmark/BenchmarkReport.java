@@ -1,0 +1,175 @@
+package org.integrityrisk.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the measurements of one {@code jobs/benchmark} invocation (a JSON line per job and
+ * size, plus each pipeline run's manifest) into the tables of {@code BENCHMARKS.md}: cost per
+ * size and stage, the ratios to the I/O floor and to the obvious SQL, and growth.
+ */
+public final class BenchmarkReport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What was measured for one size. */
+  record Size(int millions, JsonNode manifest, double pipelineSeconds, double wallSeconds,
+      Optional<Double> floorSeconds, Optional<JsonNode> obviousSql) {
+
+    long clearanceRows() {
+      return manifest.at("/inputs/clearances/read").asLong();
+    }
+
+    double peakHeapMb() {
+      return manifest.at("/driver_memory/peak_heap_used_bytes").asLong() / 1048576.0;
+    }
+
+    double peakRssMb() {
+      return manifest.at("/driver_memory/peak_rss_bytes").asLong() / 1048576.0;
+    }
+  }
+
+  private final List<Size> sizes;
+  private final Map<Integer, Double> unfinished;
+  private final String machine;
+
+  BenchmarkReport(List<Size> sizes, Map<Integer, Double> unfinished, String machine) {
+    this.sizes = List.copyOf(sizes);
+    this.unfinished = Map.copyOf(unfinished);
+    this.machine = machine;
+  }
+
+  /** Reads {@code results.jsonl} written by jobs/benchmark. */
+  public static BenchmarkReport read(Path results) throws IOException {
+    Map<Integer, JsonNode> pipeline = new TreeMap<>();
+    Map<Integer, Double> floor = new TreeMap<>();
+    Map<Integer, JsonNode> sql = new TreeMap<>();
+    Map<Integer, Double> unfinished = new TreeMap<>();
+    for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode m = JSON.readTree(line);
+      int size = m.get("size_millions").asInt();
+      switch (m.get("job").asText()) {
+        case "pipeline" -> {
+          if (m.path("status").asText().equals("stopped")) {
+            unfinished.put(size, m.get("limit_seconds").asDouble());
+          } else {
+            pipeline.put(size, m);
+          }
+        }
+        case "io-floor" -> floor.put(size, m.get("seconds").asDouble());
+        case "obvious-sql" -> sql.put(size, m);
+        default -> throw new IllegalArgumentException("unknown job in " + results + ": " + line);
+      }
+    }
+    List<Size> sizes = new ArrayList<>();
+    for (Map.Entry<Integer, JsonNode> run : pipeline.entrySet()) {
+      JsonNode manifest = JSON.readTree(Path.of(run.getValue().get("manifest").asText()).toFile());
+      double seconds = Duration.between(Instant.parse(manifest.get("started_at").asText()),
+          Instant.parse(manifest.get("finished_at").asText())).toMillis() / 1000.0;
+      sizes.add(new Size(run.getKey(), manifest, seconds, run.getValue().get("wall_seconds").asDouble(),
+          Optional.ofNullable(floor.get(run.getKey())), Optional.ofNullable(sql.get(run.getKey()))));
+    }
+    String machine = results.resolveSibling("machine.txt").toFile().exists()
+        ? Files.readString(results.resolveSibling("machine.txt")).trim() : "unknown machine";
+    return new BenchmarkReport(sizes, unfinished, machine);
+  }
+
+  public String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n");
+    md.append("Written by `jobs/benchmark` (the latest invocation replaces this file). Machine: ")
+        .append(machine).append(".\n\n");
+    md.append("Seconds are the pipeline's own (manifest `started_at` to `finished_at`, Spark start-up excluded, ")
+        .append("as for the floor and the SQL); wall is the whole command. Peak heap and RSS are the driver ")
+        .append("JVM's (`local[*]`: driver and executors are one JVM).\n\n");
+    md.append("| crossings (rows read) | pipeline s | wall s | rows/s | peak heap MB | peak RSS MB | I/O floor s "
+        + "| pipeline / floor | obvious SQL s | SQL / pipeline |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Size s : sizes) {
+      md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %,.0f | %,.0f | %,.0f | %s | %s | %s | %s |\n",
+          s.clearanceRows(), s.pipelineSeconds(), s.wallSeconds(), s.clearanceRows() / s.pipelineSeconds(),
+          s.peakHeapMb(), s.peakRssMb(),
+          s.floorSeconds().map(f -> String.format(Locale.ROOT, "%.1f", f)).orElse("not run"),
+          s.floorSeconds().map(f -> String.format(Locale.ROOT, "%.2f", s.pipelineSeconds() / f)).orElse("-"),
+          s.obviousSql().map(BenchmarkReport::sqlSeconds).orElse("not run"),
+          s.obviousSql().map(q -> sqlRatio(q, s.pipelineSeconds())).orElse("-")));
+    }
+    new TreeMap<>(unfinished).forEach((size, limit) -> md.append(String.format(Locale.ROOT,
+        "\n**%d million: the pipeline did not finish within %.0f s** and was stopped; its stage lines are in "
+            + "the run's `pipeline-%d.log`.\n", size, limit, size)));
+    growth().ifPresent(md::append);
+    md.append("\n## Seconds per stage\n\n| stage |");
+    for (Size s : sizes) {
+      md.append(' ').append(s.millions()).append("M |");
+    }
+    md.append("\n|---|");
+    sizes.forEach(s -> md.append("---|"));
+    md.append('\n');
+    Set<String> stages = new LinkedHashSet<>();
+    sizes.forEach(s -> s.manifest().get("stages").forEach(st -> stages.add(st.get("stage").asText())));
+    for (String stage : stages) {
+      md.append("| ").append(stage).append(" |");
+      for (Size s : sizes) {
+        double seconds = 0;
+        for (JsonNode st : s.manifest().get("stages")) {
+          if (st.get("stage").asText().equals(stage)) {
+            seconds += st.get("seconds").asDouble();
+          }
+        }
+        md.append(String.format(Locale.ROOT, " %.1f |", seconds));
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  private Optional<String> growth() {
+    Optional<Size> small = sizes.stream().filter(s -> s.millions() == 1).findFirst();
+    Optional<Size> large = sizes.stream().filter(s -> s.millions() == 10).findFirst();
+    if (small.isEmpty() || large.isEmpty()) {
+      return Optional.empty();
+    }
+    Size a = small.get();
+    Size b = large.get();
+    return Optional.of(String.format(Locale.ROOT,
+        "\nGrowth from 1 to 10 million: seconds x%.2f, peak heap x%.2f, peak RSS x%.2f (rows x%.2f).\n",
+        b.pipelineSeconds() / a.pipelineSeconds(), b.peakHeapMb() / a.peakHeapMb(), b.peakRssMb() / a.peakRssMb(),
+        (double) b.clearanceRows() / a.clearanceRows()));
+  }
+
+  private static String sqlSeconds(JsonNode sql) {
+    if (sql.path("status").asText().equals("stopped")) {
+      return String.format(Locale.ROOT, "stopped at %.0f", sql.get("limit_seconds").asDouble());
+    }
+    if (sql.path("status").asText().equals("failed")) {
+      return "failed (exit " + sql.path("exit").asInt() + ")";
+    }
+    return String.format(Locale.ROOT, "%.1f", sql.get("seconds").asDouble());
+  }
+
+  private static String sqlRatio(JsonNode sql, double pipelineSeconds) {
+    if (sql.path("status").asText().equals("stopped")) {
+      return String.format(Locale.ROOT, "> %.1f", sql.get("limit_seconds").asDouble() / pipelineSeconds);
+    }
+    if (sql.path("status").asText().equals("failed")) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.1f", sql.get("seconds").asDouble() / pipelineSeconds);
+  }
+}
