@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.ingest.SourceReader;
 
 /**
  * The I/O floor of a run: read the same CSV inputs with the same reader options and an
@@ -19,12 +20,7 @@ public final class IoFloor {
 
   /** Copies one input to Parquet under the output folder and returns its row count. */
   public long apply(String input, String output) {
-    Dataset<Row> rows = spark.read()
-        .option("header", "true")
-        .option("multiLine", "true")
-        .option("escape", "\"")
-        .option("mode", "PERMISSIVE")
-        .csv(input);
+    Dataset<Row> rows = SourceReader.csvReader(spark).option("mode", "PERMISSIVE").csv(input);
     rows.write().mode(SaveMode.Overwrite).parquet(output);
     return spark.read().parquet(output).count();
   }

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.ingest.SourceReader;
 
 /**
  * Co-travel as an analyst would write it without this project, for the benchmark's
@@ -23,8 +24,7 @@ public final class ObviousCoTravelSql {
   /** Writes the pairs to the output folder and returns how many there are. */
   public long apply(String clearances, LocalDate runDate, int lookbackDays, int basketMinutes, int minSupport,
       String output) {
-    spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
-        .csv(clearances).createOrReplaceTempView("clearances_csv");
+    SourceReader.csvReader(spark).csv(clearances).createOrReplaceTempView("clearances_csv");
     String sql = String.format(Locale.ROOT, """
         WITH crossings AS (
           SELECT traveller_id, port_id, direction, try_to_timestamp(crossed_at) AS crossed_at

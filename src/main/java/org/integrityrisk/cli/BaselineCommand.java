@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.benchmark.IoFloor;
 import org.integrityrisk.benchmark.ObviousCoTravelSql;
+import org.integrityrisk.config.ConfigLoader;
 import org.integrityrisk.config.PipelineConfig;
 
 /**
@@ -24,32 +25,34 @@ final class BaselineCommand {
   }
 
   void execute(CommandLine line) {
+    boolean floor = line.command().equals("io-floor");
     String output = line.required("output");
     String clearances = line.required("clearances");
+    // Options are checked before Spark starts: a typo costs no session.
+    Optional<LocalDate> runDate = Optional.empty();
+    Optional<PipelineConfig> config = Optional.empty();
+    if (floor) {
+      line.requireOnly("clearances", "rosters", "ports", "output", "master");
+      line.required("rosters");
+    } else {
+      // W, S and the look-back are the pipeline's parameters, read and checked the same way.
+      config = Optional.of(new ConfigLoader().load(line.option("config").map(java.nio.file.Path::of),
+          line.remaining("clearances", "run-date", "output", "master", "config")));
+      runDate = Optional.of(RunRequest.parseDate(line.required("run-date")));
+    }
     Map<String, Long> rows = new LinkedHashMap<>();
     SparkSession spark = Main.session("integrity-risk " + line.command(), line.option("master"));
     try {
       long started = System.nanoTime();
-      if (line.command().equals("io-floor")) {
-        var unknown = line.remaining("clearances", "rosters", "ports", "output", "master");
-        if (!unknown.isEmpty()) {
-          throw new UsageException("unknown option(s) for io-floor: --" + String.join(", --", unknown.keySet()));
-        }
-        IoFloor floor = new IoFloor(spark);
-        rows.put("clearances", floor.apply(clearances, output + "/clearances"));
-        rows.put("rosters", floor.apply(line.required("rosters"), output + "/rosters"));
-        line.option("ports").ifPresent(p -> rows.put("ports", floor.apply(p, output + "/ports")));
+      if (floor) {
+        IoFloor copy = new IoFloor(spark);
+        rows.put("clearances", copy.apply(clearances, output + "/clearances"));
+        rows.put("rosters", copy.apply(line.required("rosters"), output + "/rosters"));
+        line.option("ports").ifPresent(p -> rows.put("ports", copy.apply(p, output + "/ports")));
       } else {
-        var unknown = line.remaining("clearances", "run-date", "output", "master", "lookback-days",
-            "basket-minutes", "min-support");
-        if (!unknown.isEmpty()) {
-          throw new UsageException("unknown option(s) for obvious-sql: --" + String.join(", --", unknown.keySet()));
-        }
-        PipelineConfig defaults = PipelineConfig.defaults();
-        LocalDate runDate = RunRequest.parseDate(line.required("run-date"));
-        rows.put("pairs", new ObviousCoTravelSql(spark).apply(clearances, runDate,
-            whole(line, "lookback-days", defaults.lookbackDays()), whole(line, "basket-minutes", defaults.basketMinutes()),
-            whole(line, "min-support", defaults.minSupport()), output));
+        PipelineConfig c = config.orElseThrow();
+        rows.put("pairs", new ObviousCoTravelSql(spark).apply(clearances, runDate.orElseThrow(),
+            c.lookbackDays(), c.basketMinutes(), c.minSupport(), output));
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "{\"job\":\"%s\",\"seconds\":%.3f",
@@ -58,15 +61,6 @@ final class BaselineCommand {
       out.println(json.append('}'));
     } finally {
       spark.stop();
-    }
-  }
-
-  private static int whole(CommandLine line, String name, int fallback) {
-    Optional<String> text = line.option(name);
-    try {
-      return text.map(Integer::parseInt).orElse(fallback);
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " '" + text.get() + "' must be a whole number");
     }
   }
 }

@@ -53,6 +53,14 @@ public record CommandLine(String command, Map<String, String> options) {
     return option(name).orElseThrow(() -> new UsageException("option --" + name + " is required for '" + command + "'"));
   }
 
+  /** Fails naming every option the command does not know. */
+  public void requireOnly(String... known) {
+    Map<String, String> unknown = remaining(known);
+    if (!unknown.isEmpty()) {
+      throw new UsageException("unknown option(s) for " + command + ": --" + String.join(", --", unknown.keySet()));
+    }
+  }
+
   /** Options other than {@code known}: for 'run' these are config overrides. */
   public Map<String, String> remaining(String... known) {
     Map<String, String> rest = new LinkedHashMap<>(options);

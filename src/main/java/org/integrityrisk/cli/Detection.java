@@ -1,6 +1,5 @@
 package org.integrityrisk.cli;
 
-import org.integrityrisk.spark.FreshPlan;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -31,6 +30,7 @@ import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
 import org.integrityrisk.scoring.FlaggedCases;
 import org.integrityrisk.scoring.RiskTables;
+import org.integrityrisk.spark.FreshPlan;
 
 /**
  * The detection stages, in the order data flows through them: frequent travellers,
@@ -58,7 +58,7 @@ final class Detection {
         config.maxBasketMinutes(), config.maxBasketSize());
     Dataset<Row> assigned = cache(cutter.assign(frequent));
     long allBaskets = progress.stage("co-travel baskets", () -> assigned.select(CoTravelBaskets.BASKET_ID).distinct().count());
-    Dataset<Row> wideBaskets = staged("shared baskets", () -> cut(CoTravelBaskets.baskets(assigned)));
+    Dataset<Row> wideBaskets = staged("shared baskets", () -> FreshPlan.of(CoTravelBaskets.baskets(assigned)));
     mining.put("chains_cut_at_max_basket_minutes", assigned.filter(col(CoTravelBaskets.TIME_PIECE).gt(0))
         .select(CoTravelBaskets.CHAIN_ID).distinct().count());
     mining.put("baskets_cut_at_max_basket_size", assigned.filter(col(CoTravelBaskets.SIZE_PIECE).gt(0))
@@ -68,30 +68,32 @@ final class Detection {
         config.largeGroupSize(), config.largeGroupJaccard()).members(wideBaskets)));
     mining.put("travellers_in_large_groups", largeMembers.count());
     mining.put("large_groups", largeMembers.select(GroupMiner.GROUP_ID).distinct().count());
-    Dataset<Row> baskets = staged("baskets to mine", () -> cut(LargeGroups.merge(wideBaskets, largeMembers)));
+    Dataset<Row> baskets = staged("baskets to mine", () -> FreshPlan.of(LargeGroups.merge(wideBaskets, largeMembers)));
     long transactions = baskets.count();
 
     Dataset<Row> travellerCrossings = frequent
         .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
     // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
-    Dataset<Row> groups = staged("groups (FP-growth)", () -> cut(new GroupMiner(config.minSupport())
+    Dataset<Row> groups = staged("groups (FP-growth)", () -> FreshPlan.of(new GroupMiner(config.minSupport())
         .apply(baskets, transactions, allBaskets, travellerCrossings, largeMembers)));
 
-    Dataset<Row> events = staged("group events", () -> cut(GroupEvents.apply(groups, assigned)));
+    Dataset<Row> events = staged("group events", () -> FreshPlan.of(GroupEvents.apply(groups, assigned)));
 
     DayAxis axis = DayAxis.of(window);
-    Dataset<Row> units = staged("duty rosters", () -> cut(DutyRosters.apply(shifts, axis)));
+    Dataset<Row> units = staged("duty rosters", () -> FreshPlan.of(DutyRosters.apply(shifts, axis)));
 
     Dataset<Row> trips = GroupTrips.apply(events, axis, config.tripHours());
     Dataset<Row> duty = new DutyAlignment(axis, config.keepWeekdayType()).apply(trips, units);
     Optional<Dataset<Row>> clearing = Optional.empty();
     if (ClearingEvidence.available(crossings)) {
       clearing = Optional.of(staged("clearing officer tests",
-          () -> cut(ClearingEvidence.apply(events, crossings, ClearingEvidence.inspectionsRecorded(crossings)))));
+          () -> FreshPlan.of(ClearingEvidence.apply(events, crossings,
+              ClearingEvidence.inspectionsRecorded(crossings)))));
     }
     Optional<Dataset<Row>> clearingEvidence = clearing;
-    Dataset<Row> raw = staged("alignment tests", () -> cut(CombinedEvidence.apply(duty, clearingEvidence)));
-    Dataset<Row> tests = cut(new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
+    Dataset<Row> raw = staged("alignment tests", () -> FreshPlan.of(CombinedEvidence.apply(duty, clearingEvidence)));
+    Dataset<Row> tests = FreshPlan.of(
+        new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
     progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
 
     Map<String, Dataset<Row>> findings = new LinkedHashMap<>();
@@ -128,9 +130,5 @@ final class Detection {
 
   private static Dataset<Row> cache(Dataset<Row> ds) {
     return ds.persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  private static Dataset<Row> cut(Dataset<Row> ds) {
-    return FreshPlan.of(ds);
   }
 }

@@ -34,10 +34,7 @@ final class EvaluateCommand {
   }
 
   void execute(CommandLine line) {
-    var unknown = line.remaining("truth", "findings");
-    if (!unknown.isEmpty()) {
-      throw new UsageException("unknown option(s) for evaluate: --" + String.join(", --", unknown.keySet()));
-    }
+    line.requireOnly("truth", "findings");
     Path truthFile = Path.of(line.required("truth"));
     JsonNode truth;
     try {

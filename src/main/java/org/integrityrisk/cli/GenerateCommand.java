@@ -17,11 +17,8 @@ final class GenerateCommand {
   }
 
   void execute(CommandLine line) {
-    var unknown = line.remaining("output", "seed", "scale", "run-date", "lookback-days",
+    line.requireOnly("output", "seed", "scale", "run-date", "lookback-days",
         "shuttle", "queue-burst", "weekly-coach", "clearing-officers");
-    if (!unknown.isEmpty()) {
-      throw new UsageException("unknown option(s) for generate: --" + String.join(", --", unknown.keySet()));
-    }
     var extras = new GeneratorOptions.Extras(
         flag(line, "shuttle"), flag(line, "queue-burst"), flag(line, "weekly-coach"), flag(line, "clearing-officers"));
     GeneratorOptions options;

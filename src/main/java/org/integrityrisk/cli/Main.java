@@ -143,7 +143,7 @@ public final class Main {
           integrity-risk evaluate --truth FILE --findings DIR
           integrity-risk io-floor --clearances PATH --rosters PATH [--ports PATH] --output DIR
           integrity-risk obvious-sql --clearances PATH --run-date YYYY-MM-DD --output DIR
-                                     [--lookback-days N] [--basket-minutes W] [--min-support S]
+                                     [--config FILE.json] [--<parameter> VALUE ...]
           integrity-risk help | version
 
         Inputs are CSV or Parquet files or folders (chosen by extension). Parameters are read

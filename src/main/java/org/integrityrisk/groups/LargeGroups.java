@@ -1,6 +1,5 @@
 package org.integrityrisk.groups;
 
-import org.integrityrisk.spark.FreshPlan;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.ceil;
@@ -25,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.integrityrisk.baskets.CoTravelBaskets;
+import org.integrityrisk.spark.FreshPlan;
 
 /**
  * Finds large groups before mining, so FP-growth never sees them as separate items.

@@ -20,7 +20,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
-import scala.Tuple2;
 
 /**
  * Size and content digest of one input, so that a re-run of a date can tell whether its
@@ -52,16 +51,17 @@ public record InputFingerprint(
       Broadcast<SerializableConfiguration> conf = jsc.broadcast(
           new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
       String base = qualified.toString();
-      List<Tuple2<String, String>> hashed = jsc.parallelize(files, Math.min(files.size(), jsc.defaultParallelism()))
-          .map(file -> new Tuple2<>(file, sizeAndHash(new Path(file), conf.value().value())))
+      // One small record per file reaches the driver, however large the files are.
+      List<FileDigest> hashed = jsc.parallelize(files, Math.min(files.size(), jsc.defaultParallelism()))
+          .map(file -> FileDigest.of(new Path(file), conf.value().value()))
           .collect();
       conf.destroy();
       List<String> lines = new ArrayList<>();
       long bytes = 0;
-      for (Tuple2<String, String> file : hashed) {
-        String relative = file._1().equals(base) ? root.getName() : file._1().substring(base.length() + 1);
-        lines.add(relative + "\t" + file._2());
-        bytes += Long.parseLong(file._2().substring(0, file._2().indexOf('\t')));
+      for (FileDigest file : hashed) {
+        String relative = file.path().equals(base) ? root.getName() : file.path().substring(base.length() + 1);
+        lines.add(relative + "\t" + file.bytes() + "\t" + file.sha256());
+        bytes += file.bytes();
       }
       lines.sort(String::compareTo);
       return Optional.of(new InputFingerprint(input, files.size(), bytes, digestOf(lines)));
@@ -89,25 +89,27 @@ public record InputFingerprint(
 
   private static boolean hidden(Path root, Path file) {
     for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+      if (SourceReader.ignoredBySpark(p.getName())) {
         return true;
       }
     }
     return false;
   }
 
-  /** "bytes TAB sha256" of one file, streamed. */
-  private static String sizeAndHash(Path file, org.apache.hadoop.conf.Configuration conf) throws IOException {
-    MessageDigest sha = newDigest();
-    long bytes = 0;
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = file.getFileSystem(conf).open(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-        bytes += n;
+  /** Size and SHA-256 of one file, streamed by an executor. */
+  private record FileDigest(String path, long bytes, String sha256) implements java.io.Serializable {
+    static FileDigest of(Path file, org.apache.hadoop.conf.Configuration conf) throws IOException {
+      MessageDigest sha = newDigest();
+      long bytes = 0;
+      byte[] buffer = new byte[1 << 16];
+      try (InputStream in = file.getFileSystem(conf).open(file)) {
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          sha.update(buffer, 0, n);
+          bytes += n;
+        }
       }
+      return new FileDigest(file.toString(), bytes, HexFormat.of().formatHex(sha.digest()));
     }
-    return bytes + "\t" + HexFormat.of().formatHex(sha.digest());
   }
 
   private static String digestOf(List<String> lines) {

@@ -82,13 +82,13 @@ public final class RunOutput implements AutoCloseable {
       RunOutput output = new RunOutput(spark, fs, root, partition, runId, lock, recovered);
       fs.mkdirs(output.staging);
       return output;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       lock.close();
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("the staging folder of " + partition + " in " + outputDir
-            + " cannot be prepared", io);
-      }
-      throw (RuntimeException) e;
+      throw new UncheckedIOException("the staging folder of " + partition + " in " + outputDir
+          + " cannot be prepared", e);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 

@@ -35,12 +35,7 @@ final class Launcher {
     assertExit(0, generated);
     com.fasterxml.jackson.databind.JsonNode truth = json.readTree(scenario.resolve("truth.json").toFile());
     Path output = work.resolve(name + "-findings");
-    Result ran = run(work.resolve(name + "-run.log"), "run",
-        "--clearances", scenario.resolve(truth.at("/files/clearances").asText()).toString(),
-        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
-        "--ports", scenario.resolve(truth.at("/files/ports").asText()).toString(),
-        "--output", output.toString(), "--run-date", truth.get("run_date").asText(),
-        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+    Result ran = run(work.resolve(name + "-run.log"), runArgs(scenario, truth, output));
     assertExit(0, ran);
     Result evaluated = run(work.resolve(name + "-evaluate.log"), "evaluate",
         "--truth", scenario.resolve("truth.json").toString(), "--findings", output.toString());
@@ -49,6 +44,20 @@ final class Launcher {
     Path runFolder = output.resolve("run_date=" + truth.get("run_date").asText());
     return new Scenario(truth, runFolder, json.readTree(runFolder.resolve("manifest.json").toFile()),
         json.readTree(lines.get(lines.size() - 1)), evaluated.stdout());
+  }
+
+  /** The 'run' command line for a generated scenario, as its truth names the files. */
+  static String[] runArgs(Path scenario, com.fasterxml.jackson.databind.JsonNode truth, Path output,
+      String... extra) {
+    List<String> args = new ArrayList<>(List.of("run",
+        "--clearances", scenario.resolve(truth.at("/files/clearances").asText()).toString(),
+        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
+        "--ports", scenario.resolve(truth.at("/files/ports").asText()).toString(),
+        "--output", output.toString(),
+        "--run-date", truth.get("run_date").asText(),
+        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
   }
 
   private static void assertExit(int expected, Result result) {

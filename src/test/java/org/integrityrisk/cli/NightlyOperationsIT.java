@@ -154,7 +154,7 @@ class NightlyOperationsIT {
   @Order(4)
   void nightlyKeepsALogPerRunAndTheDatesReadAsOneTable() throws Exception {
     Path logs = work.resolve("nightly-logs");
-    Launcher.Result ran = withLogs(logs, "2026-04-09");
+    Launcher.Result ran = nightly(logs, sampleArgs(output, "--run-date", "2026-04-09"));
 
     assertEquals(0, ran.exit(), ran.toString());
     assertTrue(ran.stdout().contains("run of 2026-04-09 succeeded; findings: " + output.resolve("run_date=2026-04-09")),
@@ -181,18 +181,10 @@ class NightlyOperationsIT {
     }
   }
 
-  private Launcher.Result withLogs(Path logs, String date) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(Stream.concat(
-        Stream.of(Launcher.ROOT.resolve("jobs/nightly").toString()),
-        Stream.of(sampleArgs(output, date == null ? new String[0] : new String[] {"--run-date", date})))
-        .toList()).directory(Launcher.ROOT.toFile());
-    builder.environment().put("INTEGRITY_RISK_NIGHTLY_LOGS", logs.toString());
-    builder.environment().put("INTEGRITY_RISK_DRIVER_MEMORY", "2g");
-    Path out = Files.createTempFile(work, "nightly", ".out");
-    Path err = Files.createTempFile(work, "nightly", ".err");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    process.waitFor();
-    return new Launcher.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  /** jobs/nightly with its per-run logs in the given folder. */
+  private static Launcher.Result nightly(Path logs, String... args) throws Exception {
+    return Launcher.start("jobs/nightly", work.resolve("nightly-unused.log"),
+        Map.of("INTEGRITY_RISK_NIGHTLY_LOGS", logs.toString()), args).finish();
   }
 
   @Test
@@ -201,23 +193,19 @@ class NightlyOperationsIT {
     Path logs = work.resolve("nightly-logs");
     String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
-    Launcher.Result ran = withLogs(logs, null);
+    Launcher.Result ran = nightly(logs, sampleArgs(output));
 
     assertEquals(0, ran.exit(), ran.toString());
     assertTrue(Files.isDirectory(output.resolve("run_date=" + yesterday)), ran.toString());
     assertEquals(1, runLogsOf(logs, "run_date=" + yesterday + ".").size());
 
     Files.writeString(work.resolve("empty.key"), "");
-    ProcessBuilder failing = new ProcessBuilder(Launcher.ROOT.resolve("jobs/nightly").toString(),
+    Launcher.Result failed = nightly(logs,
         "--clearances", "no/such/clearances.csv", "--rosters", "no/such/rosters.csv",
-        "--output", output.toString(), "--pseudonym-key-file", work.resolve("empty.key").toString())
-        .directory(Launcher.ROOT.toFile()).redirectErrorStream(true);
-    failing.environment().put("INTEGRITY_RISK_NIGHTLY_LOGS", logs.toString());
-    Process process = failing.start();
-    String printed = new String(process.getInputStream().readAllBytes());
-    process.waitFor();
+        "--output", output.toString(), "--pseudonym-key-file", work.resolve("empty.key").toString());
+    String printed = failed.stdout() + failed.stderr();
 
-    assertEquals(2, process.exitValue(), printed);
+    assertEquals(2, failed.exit(), printed);
     assertTrue(printed.contains("run of " + yesterday + " FAILED with exit status 2"), printed);
     assertTrue(printed.contains("pseudonym key"), printed);
     List<Path> runLogs = runLogsOf(logs, "run_date=" + yesterday + ".");

@@ -61,15 +61,7 @@ class RunCommandIT {
   }
 
   private Launcher.Result runScenario(Path out, Path logFile, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("run",
-        "--clearances", scenario.resolve(truth.at("/files/clearances").asText()).toString(),
-        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
-        "--ports", scenario.resolve(truth.at("/files/ports").asText()).toString(),
-        "--output", out.toString(),
-        "--run-date", truth.get("run_date").asText(),
-        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString()));
-    args.addAll(List.of(extra));
-    return Launcher.run(logFile, args.toArray(String[]::new));
+    return Launcher.run(logFile, Launcher.runArgs(scenario, truth, out, extra));
   }
 
   private Path runFolder() {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.SharedSpark;
 import org.junit.jupiter.api.AfterAll;
@@ -62,15 +60,7 @@ class StandaloneClusterIT {
   }
 
   private String[] runArgs(Path output, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run",
-        "--clearances", scenario.resolve(truth.at("/files/clearances").asText()).toString(),
-        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
-        "--ports", scenario.resolve(truth.at("/files/ports").asText()).toString(),
-        "--output", output.toString(),
-        "--run-date", truth.get("run_date").asText(),
-        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString()));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    return Launcher.runArgs(scenario, truth, output, extra);
   }
 
   private Path runFolder(Path output) {
