@@ -22,9 +22,11 @@ import org.integrityrisk.alignment.GroupTrips;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.baskets.FrequentTravellers;
 import org.integrityrisk.config.PipelineConfig;
+import org.integrityrisk.groups.CoTravellers;
 import org.integrityrisk.groups.GroupEvents;
 import org.integrityrisk.groups.GroupMiner;
 import org.integrityrisk.groups.LargeGroups;
+import org.integrityrisk.groups.SharedBaskets;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
@@ -64,18 +66,30 @@ final class Detection {
     mining.put("baskets_cut_at_max_basket_size", assigned.filter(col(CoTravelBaskets.SIZE_PIECE).gt(0))
         .select(CoTravelBaskets.CHAIN_ID, CoTravelBaskets.TIME_PIECE).distinct().count());
 
-    Dataset<Row> largeMembers = staged("large groups (travellers)", () -> cache(new LargeGroups(config.minSupport(),
-        config.largeGroupSize(), config.largeGroupJaccard()).members(wideBaskets)));
+    Dataset<Row> sharedPairs = staged("pairs sharing S baskets",
+        () -> FreshPlan.of(SharedBaskets.pairs(wideBaskets, config.minSupport())));
+    Dataset<Row> largeMembers = staged("large groups (travellers)", () -> cache(new LargeGroups(
+        config.largeGroupSize(), config.largeGroupJaccard()).members(wideBaskets, sharedPairs)));
     mining.put("travellers_in_large_groups", largeMembers.count());
     mining.put("large_groups", largeMembers.select(GroupMiner.GROUP_ID).distinct().count());
     Dataset<Row> baskets = staged("baskets to mine", () -> FreshPlan.of(LargeGroups.merge(wideBaskets, largeMembers)));
-    long transactions = baskets.count();
+
+    CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
+        config.coTravelMaxP(), window, config.keepWeekdayType());
+    Dataset<Row> testedPairs = staged("co-travellers beyond habit", () -> FreshPlan.of(coTravellers.apply(sharedPairs, assigned)));
+    long keptPairs = testedPairs.filter(col(CoTravellers.KEPT)).count();
+    mining.put("pairs_sharing_min_support_baskets", testedPairs.count());
+    mining.put("pairs_explained_by_habit", testedPairs.count() - keptPairs);
+    Dataset<Row> transactions = staged("transactions to mine",
+        () -> FreshPlan.of(CoTravellers.transactions(baskets, testedPairs)));
+    long transactionCount = transactions.count();
+    mining.put("transactions_mined", transactionCount);
 
     Dataset<Row> travellerCrossings = frequent
         .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
     // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
     Dataset<Row> groups = staged("groups (FP-growth)", () -> FreshPlan.of(new GroupMiner(config.minSupport())
-        .apply(baskets, transactions, allBaskets, travellerCrossings, largeMembers)));
+        .apply(baskets, transactions, transactionCount, allBaskets, travellerCrossings, largeMembers)));
 
     Dataset<Row> events = staged("group events", () -> FreshPlan.of(GroupEvents.apply(groups, assigned)));
 

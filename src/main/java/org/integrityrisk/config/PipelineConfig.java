@@ -28,6 +28,10 @@ import java.util.List;
  * @param largeGroupSize travellers who cross together nearly always and number at least this
  *     many (a workers' shuttle) are mined as one item and reported as one large group
  * @param largeGroupJaccard how alike two travellers' baskets must be (Jaccard) to join a large group
+ * @param coTravelMaxP two travellers who share S baskets are mined as possible co-travellers
+ *     only when crossing together on the same days this often has at most this chance
+ *     given each one's own ports and times of day (or when they shared a vehicle S times):
+ *     commuters who merely keep the same hours are not a group
  */
 public record PipelineConfig(
     @JsonProperty("lookback-days") int lookbackDays,
@@ -42,10 +46,11 @@ public record PipelineConfig(
     @JsonProperty("max-basket-minutes") int maxBasketMinutes,
     @JsonProperty("max-basket-size") int maxBasketSize,
     @JsonProperty("large-group-size") int largeGroupSize,
-    @JsonProperty("large-group-jaccard") double largeGroupJaccard) {
+    @JsonProperty("large-group-jaccard") double largeGroupJaccard,
+    @JsonProperty("co-travel-max-p") double coTravelMaxP) {
 
   public static PipelineConfig defaults() {
-    return new PipelineConfig(30, 0.05, 6, 5, 30, 5, 24, 0.01, true, 5, 60, 8, 0.6);
+    return new PipelineConfig(30, 0.05, 6, 5, 30, 5, 24, 0.01, true, 5, 60, 8, 0.6, 0.001);
   }
 
   /** Range checks, each naming its key; empty when the config is usable. */
@@ -65,6 +70,9 @@ public record PipelineConfig(
     range(problems, "large-group-size", largeGroupSize, 3, 10_000);
     if (!(largeGroupJaccard > 0.0 && largeGroupJaccard <= 1.0)) {
       problems.add("large-group-jaccard must be greater than 0 and at most 1, got " + largeGroupJaccard);
+    }
+    if (!(coTravelMaxP > 0.0 && coTravelMaxP <= 1.0)) {
+      problems.add("co-travel-max-p must be greater than 0 and at most 1, got " + coTravelMaxP);
     }
     if (!(fdrLevel > 0.0 && fdrLevel < 1.0)) {
       problems.add("fdr-level must be greater than 0 and less than 1, got " + fdrLevel);

@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.exp;
@@ -49,15 +47,17 @@ public final class GroupMiner {
   }
 
   /**
-   * @param baskets baskets of two or more travellers ({@code items}); {@code transactions} of them
+   * @param baskets the baskets, large groups merged ({@link LargeGroups#merge}): each large
+   *     group's co-crossings are counted here
+   * @param transactions what FP-growth mines ({@link CoTravellers#transactions}): individual
+   *     travellers only, {@code transactionCount} of them
    * @param basketCount every basket of the window, singletons included: the crossing
    *     moments against which chance co-travel is measured
    * @param travellerCrossings {@code traveller_pseudonym}, {@code traveller_crossings}
-   * @param largeMembers members of large groups ({@link LargeGroups#members}); their items in
-   *     {@code baskets} are already merged ({@link LargeGroups#merge})
+   * @param largeMembers members of large groups ({@link LargeGroups#members})
    * @return one row per group: id, members, co_crossings, size, association_lift, all_confidence, large_group
    */
-  public Dataset<Row> apply(Dataset<Row> baskets, long transactions, long basketCount,
+  public Dataset<Row> apply(Dataset<Row> baskets, Dataset<Row> transactions, long transactionCount, long basketCount,
       Dataset<Row> travellerCrossings, Dataset<Row> largeMembers) {
     Dataset<Row> tokens = largeMembers.groupBy(GROUP_ID)
         .agg(array_sort(collect_list(FrequentTravellers.TRAVELLER)).as(MEMBERS))
@@ -66,20 +66,16 @@ public final class GroupMiner {
             baskets.select(explode(col(CoTravelBaskets.ITEMS)).as("_token")).groupBy("_token").agg(count(lit(1)).as("freq")),
             "_token").select(col(MEMBERS).as("items"), col("freq")),
         basketCount, travellerCrossings).withColumn("large_group", lit(true));
-    if (transactions < minSupport) {
+    if (transactionCount < minSupport) {
       return large;
     }
     // MLlib keeps itemsets with count >= ceil(minSupport * n); S/n can round up to S+1,
-    // half a basket below S cannot.
-    double support = (minSupport - 0.5) / transactions;
-    // A large group's item is left out: it is reported on its own above, and an itemset of
-    // the shuttle plus whoever happens to ride at its hour is not a group of anyone's.
-    Dataset<Row> individuals = baskets.withColumn(CoTravelBaskets.ITEMS,
-        filter(col(CoTravelBaskets.ITEMS), item -> not(item.startsWith(LargeGroups.TOKEN_PREFIX))));
+    // half a transaction below S cannot.
+    double support = (minSupport - 0.5) / transactionCount;
     Dataset<Row> itemsets = new FPGrowth()
         .setItemsCol(CoTravelBaskets.ITEMS)
         .setMinSupport(support)
-        .fit(individuals)
+        .fit(transactions)
         .freqItemsets()
         .filter(size(col("items")).geq(2));
     return describe(ClosedItemsets.apply(itemsets), basketCount, travellerCrossings)

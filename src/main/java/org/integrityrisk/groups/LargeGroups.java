@@ -47,35 +47,27 @@ public final class LargeGroups {
       .add(GroupMiner.GROUP_ID, DataTypes.StringType)
       .add("group_size", DataTypes.IntegerType);
 
-  private final int minSupport;
   private final int minSize;
   private final double jaccard;
 
-  public LargeGroups(int minSupport, int minSize, double jaccard) {
-    this.minSupport = minSupport;
+  public LargeGroups(int minSize, double jaccard) {
     this.minSize = minSize;
     this.jaccard = jaccard;
   }
 
   /**
    * @param baskets {@code basket_id}, {@code items}
+   * @param pairs {@link SharedBaskets#pairs} of the same baskets
    * @return traveller_pseudonym, group_id, group_size for every member of a large group
    */
-  public Dataset<Row> members(Dataset<Row> baskets) {
-    Dataset<Row> memberships = baskets.select(col(CoTravelBaskets.BASKET_ID), explode(col(CoTravelBaskets.ITEMS)).as("t"));
-    Dataset<Row> perTraveller = memberships.groupBy("t").agg(count(lit(1)).as("n"));
-    // Distinct names on both sides: the two sides come from one dataset, and Spark would
-    // otherwise read basket_id = basket_id as always true and pair every basket with every other.
-    Dataset<Row> a = memberships.select(col(CoTravelBaskets.BASKET_ID).as("_basket_a"), col("t").as("a"));
-    Dataset<Row> b = memberships.select(col(CoTravelBaskets.BASKET_ID).as("_basket_b"), col("t").as("b"));
-    Dataset<Row> pairs = a.join(b, col("_basket_a").equalTo(col("_basket_b")).and(col("a").lt(col("b"))))
-        .groupBy("a", "b").agg(count(lit(1)).as("together"))
-        .filter(col("together").geq(minSupport));
-    Column union = col("na").plus(col("nb")).minus(col("together"));
+  public Dataset<Row> members(Dataset<Row> baskets, Dataset<Row> pairs) {
+    Dataset<Row> perTraveller = baskets.select(explode(col(CoTravelBaskets.ITEMS)).as("t"))
+        .groupBy("t").agg(count(lit(1)).as("n"));
+    Column union = col("na").plus(col("nb")).minus(col(SharedBaskets.TOGETHER));
     Dataset<Row> edges = pairs
         .join(perTraveller.withColumnRenamed("t", "a").withColumnRenamed("n", "na"), "a")
         .join(perTraveller.withColumnRenamed("t", "b").withColumnRenamed("n", "nb"), "b")
-        .filter(col("together").divide(union).geq(jaccard))
+        .filter(col(SharedBaskets.TOGETHER).divide(union).geq(jaccard))
         .select("a", "b")
         .persist(StorageLevel.MEMORY_AND_DISK());
     if (edges.isEmpty()) {
