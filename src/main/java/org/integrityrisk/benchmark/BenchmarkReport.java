@@ -79,7 +79,9 @@ public final class BenchmarkReport {
     }
     List<Size> sizes = new ArrayList<>();
     for (Map.Entry<Integer, JsonNode> run : pipeline.entrySet()) {
-      JsonNode manifest = JSON.readTree(Path.of(run.getValue().get("manifest").asText()).toFile());
+      // A kept earlier run names its manifests relative to its results file.
+      Path manifestPath = results.toAbsolutePath().getParent().resolve(run.getValue().get("manifest").asText());
+      JsonNode manifest = JSON.readTree(manifestPath.toFile());
       double seconds = Duration.between(Instant.parse(manifest.get("started_at").asText()),
           Instant.parse(manifest.get("finished_at").asText())).toMillis() / 1000.0;
       sizes.add(new Size(run.getKey(), manifest, seconds, run.getValue().get("wall_seconds").asDouble(),
@@ -91,6 +93,14 @@ public final class BenchmarkReport {
   }
 
   public String markdown() {
+    return markdown(Optional.empty());
+  }
+
+  /**
+   * @param before an earlier invocation (a kept run folder), compared size by size and
+   *     stage by stage with this one
+   */
+  public String markdown(Optional<BenchmarkReport> before) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n");
     md.append("Written by `jobs/benchmark` (the latest invocation replaces this file). Machine: ")
@@ -136,7 +146,58 @@ public final class BenchmarkReport {
       }
       md.append('\n');
     }
+    before.ifPresent(b -> md.append(beforeAndAfter(b)));
     return md.toString();
+  }
+
+  private String beforeAndAfter(BenchmarkReport before) {
+    StringBuilder md = new StringBuilder();
+    md.append("\n## Before and after\n\nBefore: ").append(before.machine).append(".\n\n");
+    md.append("| crossings | before s | after s | before / after | before peak heap MB | after peak heap MB |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    Set<Integer> all = new java.util.TreeSet<>();
+    before.sizes.forEach(s -> all.add(s.millions()));
+    all.addAll(before.unfinished.keySet());
+    for (int m : all) {
+      Optional<Size> was = before.sizes.stream().filter(s -> s.millions() == m).findFirst();
+      Optional<Size> now = sizes.stream().filter(s -> s.millions() == m).findFirst();
+      String wasSeconds = was.map(s -> String.format(Locale.ROOT, "%.1f", s.pipelineSeconds()))
+          .orElse(String.format(Locale.ROOT, "stopped at %.0f", before.unfinished.getOrDefault(m, 0.0)));
+      String nowSeconds = now.map(s -> String.format(Locale.ROOT, "%.1f", s.pipelineSeconds())).orElse("not run");
+      double wasValue = was.map(Size::pipelineSeconds).orElse(before.unfinished.getOrDefault(m, 0.0));
+      String ratio = now.map(s -> (was.isPresent() ? "" : "> ")
+          + String.format(Locale.ROOT, "%.1f", wasValue / s.pipelineSeconds())).orElse("-");
+      md.append(String.format(Locale.ROOT, "| %d million | %s | %s | %s | %s | %s |\n", m, wasSeconds, nowSeconds, ratio,
+          was.map(s -> String.format(Locale.ROOT, "%,.0f", s.peakHeapMb())).orElse("-"),
+          now.map(s -> String.format(Locale.ROOT, "%,.0f", s.peakHeapMb())).orElse("-")));
+    }
+    for (Size was : before.sizes) {
+      Optional<Size> now = sizes.stream().filter(s -> s.millions() == was.millions()).findFirst();
+      if (now.isEmpty()) {
+        continue;
+      }
+      md.append(String.format(Locale.ROOT, "\nStages at %d million, before and after:\n\n| stage | before s | after s |\n|---|---|---|\n",
+          was.millions()));
+      Set<String> stages = new LinkedHashSet<>();
+      now.get().manifest().get("stages").forEach(st -> stages.add(st.get("stage").asText()));
+      was.manifest().get("stages").forEach(st -> stages.add(st.get("stage").asText()));
+      for (String stage : stages) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s |\n", stage, stageSeconds(was, stage), stageSeconds(now.get(), stage)));
+      }
+    }
+    return md.toString();
+  }
+
+  private static String stageSeconds(Size size, String stage) {
+    double seconds = 0;
+    boolean found = false;
+    for (JsonNode st : size.manifest().get("stages")) {
+      if (st.get("stage").asText().equals(stage)) {
+        seconds += st.get("seconds").asDouble();
+        found = true;
+      }
+    }
+    return found ? String.format(Locale.ROOT, "%.1f", seconds) : "-";
   }
 
   private Optional<String> growth() {

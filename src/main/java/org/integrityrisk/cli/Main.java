@@ -62,8 +62,13 @@ public final class Main {
   }
 
   private static void benchmarkReport(CommandLine line, PrintStream out) throws java.io.IOException {
+    java.util.Optional<org.integrityrisk.benchmark.BenchmarkReport> before = java.util.Optional.empty();
+    if (line.option("before").isPresent()) {
+      before = java.util.Optional.of(org.integrityrisk.benchmark.BenchmarkReport.read(
+          java.nio.file.Path.of(line.option("before").get(), "results.jsonl")));
+    }
     String markdown = org.integrityrisk.benchmark.BenchmarkReport.read(java.nio.file.Path.of(line.required("results")))
-        .markdown();
+        .markdown(before);
     java.nio.file.Files.writeString(java.nio.file.Path.of(line.required("output")), markdown);
     out.print(markdown);
   }

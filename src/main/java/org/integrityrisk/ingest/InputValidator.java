@@ -42,6 +42,7 @@ public final class InputValidator {
   static final String COPIES = "copies";
   static final String TIMEZONE = "timezone";
   private static final String ID_ROWS = "_id_rows";
+  private static final String KEY_TEXT = "_key_text";
   private static final String PORT_FOUND = "_port_found";
   private static final String ISO_OFFSET_TIMESTAMP =
       "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$";
@@ -71,20 +72,27 @@ public final class InputValidator {
     Column key = col(kind.keyField());
     Column wellFormed = col(RawInput.MALFORMED).isNull();
     rows = rows.withColumn(ID_ROWS, when(key.isNotNull().and(wellFormed),
-        count(when(wellFormed, lit(1))).over(Window.partitionBy(key))));
-    rows = rows.withColumn(PROBLEM, firstProblem(raw));
+        count(when(wellFormed, lit(1))).over(Window.partitionBy(col(KEY_TEXT)))));
+    rows = rows.withColumn(PROBLEM, firstProblem(raw)).drop(KEY_TEXT, ID_ROWS, PORT_FOUND);
     return new ValidatedInput(raw, rows, pseudonymise);
   }
 
-  /** Groups identical source rows; the first occurrence stands for all its copies. */
+  /**
+   * Groups identical source rows; the first occurrence stands for all its copies. Rows are
+   * spread by their key's text first: identical rows share it, and the same spread then
+   * serves the count of rows per key, so the input is shuffled once instead of twice.
+   */
   private static Dataset<Row> withoutExactDuplicates(RawInput raw) {
     List<Column> content = new ArrayList<>();
     for (int i = 0; i < raw.columns().size(); i++) {
       content.add(col(RawInput.column(i)));
     }
     content.add(col(RawInput.MALFORMED));
+    content.add(col(KEY_TEXT));
     Column first = min(struct(col(RawInput.SOURCE_FILE), col(RawInput.SOURCE_ROW))).as("_first");
     Dataset<Row> grouped = raw.rows()
+        .withColumn(KEY_TEXT, text(raw, raw.kind().keyField()))
+        .repartition(col(KEY_TEXT))
         .groupBy(content.toArray(Column[]::new))
         .agg(first, count(lit(1)).as(COPIES));
     return grouped

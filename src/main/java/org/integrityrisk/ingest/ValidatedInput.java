@@ -29,8 +29,22 @@ public final class ValidatedInput {
 
   ValidatedInput(RawInput raw, Dataset<Row> checked, UserDefinedFunction pseudonymise) {
     this.raw = raw;
-    this.checked = checked.persist(StorageLevel.MEMORY_AND_DISK());
+    this.checked = withSourceTextOfProblemsOnly(raw, checked).persist(StorageLevel.MEMORY_AND_DISK());
     this.pseudonymise = pseudonymise;
+  }
+
+  /**
+   * A valid row is carried on by its typed values; its source text is only needed when the
+   * row goes to quarantine. Keeping it for every row doubled what the cache held, and
+   * building the cache was the slowest part of ingest (3 million rows: 26 of 35 s).
+   */
+  private static Dataset<Row> withSourceTextOfProblemsOnly(RawInput raw, Dataset<Row> checked) {
+    Dataset<Row> narrowed = checked;
+    for (int i = 0; i < raw.columns().size(); i++) {
+      String name = RawInput.column(i);
+      narrowed = narrowed.withColumn(name, when(col(InputValidator.PROBLEM).isNotNull(), col(name)));
+    }
+    return narrowed;
   }
 
   public InputKind kind() {
