@@ -75,8 +75,9 @@ final class Detection {
     Dataset<Row> baskets = staged("baskets to mine", () -> FreshPlan.of(LargeGroups.merge(wideBaskets, largeMembers)));
 
     CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
-        config.coTravelMaxP(), window, config.keepWeekdayType());
-    Dataset<Row> testedPairs = staged("co-travellers beyond habit", () -> FreshPlan.of(coTravellers.apply(sharedPairs, assigned)));
+        config.coTravelMaxP(), config.keepWeekdayType());
+    Dataset<Row> testedPairs = staged("co-travellers beyond habit",
+        () -> FreshPlan.of(coTravellers.apply(sharedPairs, assigned, crossings)));
     long keptPairs = testedPairs.filter(col(CoTravellers.KEPT)).count();
     mining.put("pairs_sharing_min_support_baskets", testedPairs.count());
     mining.put("pairs_explained_by_habit", testedPairs.count() - keptPairs);

@@ -2,24 +2,25 @@ package org.integrityrisk.groups;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dayofweek;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
-import java.sql.Date;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -28,7 +29,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.baskets.FrequentTravellers;
-import org.integrityrisk.ingest.RunWindow;
 
 /**
  * Tells pairs who travel together from pairs who only keep the same hours.
@@ -40,16 +40,18 @@ import org.integrityrisk.ingest.RunWindow;
  * co-travellers apart is that they cross on the <em>same days</em>: keep each one's
  * crossings, ports and times of day, draw the days at random (among days of the same
  * type, as the duty null model does), and co-crossings within W minutes become rare for
- * them and stay common for the commuters. A pair is kept when its same-day co-crossings
- * exceed that expectation with a Poisson tail of at most {@code maxP}, or when its members
- * rode in one vehicle at least S times (a carpool is a group whatever its habits).
+ * them and stay common for the commuters. A pair is kept when its meetings exceed that
+ * expectation with a Poisson tail of at most {@code maxP}, or when its members rode in one
+ * vehicle at least S times (a carpool is a group whatever its habits). One limit: when one
+ * member crosses at that hour every day, the other's trips always meet theirs, and only a
+ * shared vehicle can show that they travel together.
  *
  * <p>Baskets are then split, for mining only, into the connected pieces of the kept
  * pairs among their travellers: two carpools in the same 07:30 queue become two
  * transactions, so FP-growth finds each carpool and never their union.
  */
 public final class CoTravellers implements Serializable {
-  public static final String SAME_DAY = "same_day_co_crossings";
+  public static final String MET = "crossings_met";
   public static final String EXPECTED = "expected_by_habit";
   public static final String SHARED_VEHICLE = "shared_vehicle_crossings";
   public static final String P_VALUE = "p_value";
@@ -58,7 +60,7 @@ public final class CoTravellers implements Serializable {
       .add(SharedBaskets.A, DataTypes.StringType)
       .add(SharedBaskets.B, DataTypes.StringType)
       .add(SharedBaskets.TOGETHER, DataTypes.LongType)
-      .add(SAME_DAY, DataTypes.IntegerType)
+      .add(MET, DataTypes.IntegerType)
       .add(EXPECTED, DataTypes.DoubleType)
       .add(SHARED_VEHICLE, DataTypes.IntegerType)
       .add(P_VALUE, DataTypes.DoubleType)
@@ -72,49 +74,32 @@ public final class CoTravellers implements Serializable {
   private final int minSupport;
   private final double maxP;
   private final boolean keepWeekdayType;
-  private final int weekdays;
-  private final int weekendDays;
 
-  /**
-   * @param window the run window, whose weekdays and weekend days the null model draws from
-   * @param keepWeekdayType draw a crossing's day among days of its own type only
-   */
-  public CoTravellers(int basketMinutes, int vehicleMinutes, int minSupport, double maxP, RunWindow window,
-      boolean keepWeekdayType) {
+  /** @param keepWeekdayType draw a crossing's day among days of its own type only (weekday or weekend) */
+  public CoTravellers(int basketMinutes, int vehicleMinutes, int minSupport, double maxP, boolean keepWeekdayType) {
     this.basketSeconds = basketMinutes * 60;
     this.vehicleSeconds = vehicleMinutes * 60;
     this.minSupport = minSupport;
     this.maxP = maxP;
     this.keepWeekdayType = keepWeekdayType;
-    int weekend = 0;
-    for (int d = 0; d < window.lookbackDays(); d++) {
-      DayOfWeek day = window.runDate().minusDays(d).getDayOfWeek();
-      if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
-        weekend++;
-      }
-    }
-    this.weekendDays = Math.max(1, weekend);
-    this.weekdays = Math.max(1, window.lookbackDays() - weekend);
   }
 
   /**
    * @param pairs {@link SharedBaskets#pairs}: the candidates
    * @param crossings the frequent travellers' crossings (traveller_pseudonym, port_id,
    *     direction, local_date, local_second_of_day, crossed_at, vehicle_id)
-   * @return every candidate pair with its same-day co-crossings, their expectation from the
-   *     members' habits, the Poisson tail, shared-vehicle crossings and whether it is kept
+   * @param traffic every crossing of the window (port_id, local_date): the days each port was open
+   * @return every candidate pair with its meetings, their expectation from the members'
+   *     habits, the Poisson tail, shared-vehicle crossings and whether it is kept
    */
-  public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> crossings) {
-    LocalDate epochDay = LocalDate.of(1970, 1, 1);
+  public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> crossings, Dataset<Row> traffic) {
     Dataset<Row> candidates = pairs.select(col(SharedBaskets.A).as("t")).union(pairs.select(col(SharedBaskets.B).as("t")))
         .distinct();
     Dataset<Row> profiles = crossings
         .join(candidates, col(FrequentTravellers.TRAVELLER).equalTo(col("t")), "left_semi")
         .groupBy(FrequentTravellers.TRAVELLER)
         .agg(collect_list(struct(
-            col("port_id"), col("direction"),
-            datediff(col("local_date"), lit(Date.valueOf(epochDay))).as("day"),
-            dayofweek(col("local_date")).isin(1, 7).as("weekend"),
+            col("port_id"), col("direction"), isWeekend(col("local_date")).as("weekend"),
             col("local_second_of_day").as("second"),
             col("crossed_at").cast(DataTypes.LongType).as("epoch"),
             col("vehicle_id"))).as("crossings"));
@@ -123,42 +108,95 @@ public final class CoTravellers implements Serializable {
         .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.B), col("crossings").as("_cb")), SharedBaskets.B)
         .select(col(SharedBaskets.A), col(SharedBaskets.B), col(SharedBaskets.TOGETHER).cast(DataTypes.LongType),
             col("_ca"), col("_cb"));
-    return joined.map((MapFunction<Row, Row>) this::test, Encoders.row(PAIR_SCHEMA));
+    PairTest test = new PairTest(basketSeconds, vehicleSeconds, minSupport, maxP, keepWeekdayType, portDays(traffic));
+    return joined.map((MapFunction<Row, Row>) test::apply, Encoders.row(PAIR_SCHEMA));
   }
 
-  private Row test(Row r) {
-    List<Row> as = r.getList(3);
-    List<Row> bs = r.getList(4);
-    int sameDay = 0;
-    int sharedVehicle = 0;
-    double expected = 0.0;
-    for (Row x : as) {
-      for (Row y : bs) {
-        if (!x.getString(0).equals(y.getString(0)) || !x.getString(1).equals(y.getString(1))) {
-          continue;
-        }
-        if (x.getInt(2) == y.getInt(2)) {
-          long apart = Math.abs(x.getLong(5) - y.getLong(5));
-          if (apart <= basketSeconds) {
-            sameDay++;
-          }
-          if (!x.isNullAt(6) && !y.isNullAt(6) && x.getString(6).equals(y.getString(6)) && apart <= vehicleSeconds) {
-            sharedVehicle++;
-          }
-        }
-        if (Math.abs(x.getInt(4) - y.getInt(4)) <= basketSeconds) {
-          if (!keepWeekdayType) {
-            expected += 1.0 / (weekdays + weekendDays);
-          } else if (x.getBoolean(3) == y.getBoolean(3)) {
-            expected += 1.0 / (x.getBoolean(3) ? weekendDays : weekdays);
-          }
-        }
-      }
+  private static Column isWeekend(Column localDate) {
+    return dayofweek(localDate).isin(1, 7);
+  }
+
+  /**
+   * The days each port had traffic, weekdays and weekend days apart: the days the null
+   * model draws from. A port that was closed, or whose feed was missing, for part of the
+   * window packs everyone's crossings onto fewer days, and counting the window's calendar
+   * days instead would make every pair of its regulars look like co-travellers.
+   * One row per port reaches the driver.
+   */
+  private static Map<String, int[]> portDays(Dataset<Row> traffic) {
+    Map<String, int[]> days = new TreeMap<>();
+    for (Row r : traffic.select(col("port_id"), col("local_date")).distinct()
+        .groupBy("port_id")
+        .agg(count(when(not(isWeekend(col("local_date"))), lit(1))).as("weekdays"),
+            count(when(isWeekend(col("local_date")), lit(1))).as("weekend_days"))
+        .collectAsList()) {
+      days.put(r.getString(0), new int[] {(int) r.getLong(1), (int) r.getLong(2)});
     }
-    double p = sameDay == 0 ? 1.0 : expected <= 0.0 ? 0.0
-        : PoissonDistribution.of(expected).survivalProbability(sameDay - 1);
-    boolean kept = sharedVehicle >= minSupport || p <= maxP;
-    return RowFactory.create(r.getString(0), r.getString(1), r.getLong(2), sameDay, expected, sharedVehicle, p, kept);
+    return days;
+  }
+
+  /**
+   * The test of one pair. Only the crossings of the member who crosses less are counted,
+   * each at most once: did the other cross within W of it (observed), and how likely is
+   * that if the other's crossings kept their port, direction and time of day but fell on
+   * days drawn at random among the port's days of the same type (expected). Counting
+   * pairs of crossings instead would let two travellers who cross k times on one day
+   * score k squared meetings. Times of day are compared around the clock, so 23:58 and
+   * 00:01 are three minutes apart. Crossings are sorted first, so the sum is the same on
+   * every run.
+   */
+  private record PairTest(int basketSeconds, int vehicleSeconds, int minSupport, double maxP,
+      boolean keepWeekdayType, Map<String, int[]> portDays) implements Serializable {
+    private static final int SECONDS_PER_DAY = 86_400;
+    private static final Comparator<Row> ORDER = Comparator.<Row>comparingLong(x -> x.getLong(4))
+        .thenComparing(x -> x.getString(0)).thenComparing(x -> x.getString(1));
+
+    Row apply(Row r) {
+      List<Row> as = sorted(r.getList(3));
+      List<Row> bs = sorted(r.getList(4));
+      List<Row> counted = bs.size() < as.size() ? bs : as;
+      List<Row> other = counted == as ? bs : as;
+      int met = 0;
+      int sharedVehicle = 0;
+      double expected = 0.0;
+      for (Row x : counted) {
+        boolean partner = false;
+        boolean vehicle = false;
+        int closeSameType = 0;
+        int closeAnyType = 0;
+        for (Row y : other) {
+          if (!x.getString(0).equals(y.getString(0)) || !x.getString(1).equals(y.getString(1))) {
+            continue;
+          }
+          long apart = Math.abs(x.getLong(4) - y.getLong(4));
+          partner |= apart <= basketSeconds;
+          vehicle |= apart <= vehicleSeconds && !x.isNullAt(5) && !y.isNullAt(5) && x.getString(5).equals(y.getString(5));
+          int gap = Math.abs(x.getInt(3) - y.getInt(3));
+          if (Math.min(gap, SECONDS_PER_DAY - gap) <= basketSeconds) {
+            closeAnyType++;
+            if (x.getBoolean(2) == y.getBoolean(2)) {
+              closeSameType++;
+            }
+          }
+        }
+        met += partner ? 1 : 0;
+        sharedVehicle += vehicle ? 1 : 0;
+        int[] days = portDays.getOrDefault(x.getString(0), new int[] {1, 1});
+        int drawnFrom = keepWeekdayType ? days[x.getBoolean(2) ? 1 : 0] : days[0] + days[1];
+        int close = keepWeekdayType ? closeSameType : closeAnyType;
+        expected += Math.min(1.0, (double) close / Math.max(1, drawnFrom));
+      }
+      double p = met == 0 ? 1.0 : expected <= 0.0 ? 0.0
+          : PoissonDistribution.of(expected).survivalProbability(met - 1);
+      boolean kept = sharedVehicle >= minSupport || p <= maxP;
+      return RowFactory.create(r.getString(0), r.getString(1), r.getLong(2), met, expected, sharedVehicle, p, kept);
+    }
+
+    private static List<Row> sorted(List<Row> crossings) {
+      List<Row> copy = new ArrayList<>(crossings);
+      copy.sort(ORDER);
+      return copy;
+    }
   }
 
   /**

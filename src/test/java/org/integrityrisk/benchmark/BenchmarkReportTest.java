@@ -46,4 +46,26 @@ class BenchmarkReportTest {
     assertTrue(md.contains("| ingest clearances | 5.0 | 5.0 |"), "a stage run twice adds up: " + md);
     assertTrue(md.contains("**3 million: the pipeline did not finish within 900 s**"), md);
   }
+
+  @Test
+  void anEarlierRunIsComparedSizeBySizeWithManifestsRelativeToItsResults() throws IOException {
+    Path before = Files.createDirectories(dir.resolve("before"));
+    manifest("before/manifest-1.json", 1_000_000, "2026-11-23T10:00:00Z", "2026-11-23T10:01:30Z", 1L << 30, 2L << 30);
+    Files.writeString(before.resolve("results.jsonl"), String.join("\n",
+        "{\"size_millions\":1,\"job\":\"pipeline\",\"wall_seconds\":95,\"manifest\":\"manifest-1.json\"}",
+        "{\"size_millions\":3,\"job\":\"pipeline\",\"status\":\"stopped\",\"limit_seconds\":840}", ""));
+    Path after1 = manifest("a1.json", 1_000_000, "2026-11-23T12:00:00Z", "2026-11-23T12:01:00Z", 1L << 30, 2L << 30);
+    Path after3 = manifest("a3.json", 3_000_000, "2026-11-23T12:00:00Z", "2026-11-23T12:02:00Z", 2L << 30, 3L << 30);
+    Files.writeString(dir.resolve("results.jsonl"), String.join("\n",
+        "{\"size_millions\":1,\"job\":\"pipeline\",\"wall_seconds\":66,\"manifest\":\"" + after1 + "\"}",
+        "{\"size_millions\":3,\"job\":\"pipeline\",\"wall_seconds\":126,\"manifest\":\"" + after3 + "\"}", ""));
+
+    String md = BenchmarkReport.read(dir.resolve("results.jsonl"))
+        .markdown(java.util.Optional.of(BenchmarkReport.read(before.resolve("results.jsonl"))));
+
+    assertTrue(md.contains("| 1 million | 90.0 | 60.0 | 1.5 | 1,024 | 1,024 |"), md);
+    // Stopped at 840 s, now 120 s: at least 7 times faster.
+    assertTrue(md.contains("| 3 million | stopped at 840 | 120.0 | > 7.0 | - | 2,048 |"), md);
+    assertTrue(md.contains("| ingest clearances | 5.0 | 5.0 |"), md);
+  }
 }

@@ -56,6 +56,16 @@ class CoTravellersTest {
       rows.add(crossing("pool-1", day, 8 * 3600, "CAR-3"));
       rows.add(crossing("pool-2", day, 8 * 3600 + 40, "CAR-3"));
     }
+    // Someone crossing every day at noon: the port is open all week.
+    for (int d = 0; d < 30; d++) {
+      rows.add(crossing("walker", WINDOW.runDate().minusDays(d), 12 * 3600, null));
+    }
+    // A night ring: five nights of its own, one member just before midnight, the other just after.
+    for (int trip = 0; trip < 5; trip++) {
+      LocalDate day = WINDOW.runDate().minusDays(3 + trip * 5);
+      rows.add(crossing("night-1", day, 86_400 - 90, null));
+      rows.add(crossing("night-2", day.plusDays(1), 60, null));
+    }
     // The ring: on foot, on seven days of its own, at a different hour each time.
     for (int trip = 0; trip < 7; trip++) {
       LocalDate day = WINDOW.runDate().minusDays(2 + trip * 4);
@@ -67,10 +77,11 @@ class CoTravellersTest {
     Dataset<Row> pairs = SharedSpark.get().createDataFrame(List.of(
             RowFactory.create("commuter-1", "commuter-2", 20L),
             RowFactory.create("pool-1", "pool-2", 22L),
-            RowFactory.create("ring-1", "ring-2", 7L)),
+            RowFactory.create("ring-1", "ring-2", 7L),
+            RowFactory.create("night-1", "night-2", 5L)),
         new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType).add("together", DataTypes.LongType));
     tested = new HashMap<>();
-    new CoTravellers(5, 30, 5, 0.001, WINDOW, true).apply(pairs, crossings).collectAsList()
+    new CoTravellers(5, 30, 5, 0.001, true).apply(pairs, crossings, crossings).collectAsList()
         .forEach(r -> tested.put(r.getString(0), r));
   }
 
@@ -82,10 +93,10 @@ class CoTravellersTest {
   @Test
   void commutersWhoKeepTheSameHoursAreExplainedByHabit() {
     Row commuters = tested.get("commuter-1");
-    int sameDay = commuters.getAs(CoTravellers.SAME_DAY);
+    int met = commuters.getAs(CoTravellers.MET);
     double expected = commuters.getAs(CoTravellers.EXPECTED);
-    assertEquals(22, sameDay, "they meet every weekday");
-    assertTrue(expected > 0.8 * sameDay, "their hours alone predict it: expected " + expected);
+    assertEquals(22, met, "they meet every weekday");
+    assertEquals(22.0, expected, 1e-9, "their hours alone predict every meeting");
     assertTrue((double) commuters.getAs(CoTravellers.P_VALUE) > 0.1);
     assertFalse(commuters.<Boolean>getAs(CoTravellers.KEPT));
   }
@@ -93,11 +104,23 @@ class CoTravellersTest {
   @Test
   void aRingThatPicksItsOwnDaysIsKept() {
     Row ring = tested.get("ring-1");
-    assertEquals(7, (int) ring.getAs(CoTravellers.SAME_DAY));
-    assertTrue((double) ring.getAs(CoTravellers.EXPECTED) < 1.0);
-    assertTrue((double) ring.getAs(CoTravellers.P_VALUE) < 1e-6);
+    assertEquals(7, (int) ring.getAs(CoTravellers.MET));
+    // Five weekday trips out of 22 open weekdays, two weekend trips out of 8 open weekend days.
+    assertEquals(5.0 / 22 + 2.0 / 8, (double) ring.getAs(CoTravellers.EXPECTED), 1e-9);
+    assertTrue((double) ring.getAs(CoTravellers.P_VALUE) < 1e-5);
     assertEquals(0, (int) ring.getAs(CoTravellers.SHARED_VEHICLE));
     assertTrue(ring.<Boolean>getAs(CoTravellers.KEPT));
+  }
+
+  @Test
+  void meetingsAcrossMidnightCount() {
+    Row night = tested.get("night-1");
+    // 23:58:30 and 00:01:00 the next day are one meeting, on each of the five nights.
+    assertEquals(5, (int) night.getAs(CoTravellers.MET), night.toString());
+    // Both always cross near midnight, so their habit alone gives some meetings:
+    // four weekday nights out of 22 for each weekday crossing, one weekend night out of 8.
+    assertEquals(4 * 4.0 / 22 + 1.0 / 8, (double) night.getAs(CoTravellers.EXPECTED), 1e-9);
+    assertTrue((double) night.getAs(CoTravellers.P_VALUE) < 0.01, night.toString());
   }
 
   @Test
