@@ -36,7 +36,8 @@ import org.integrityrisk.spark.FreshPlan;
 
 /**
  * The detection stages, in the order data flows through them: frequent travellers,
- * co-travel baskets, groups by FP-growth, group events and trips, duty alignment tests,
+ * co-travel baskets, pairs sharing S baskets, large groups, co-travellers beyond habit,
+ * groups by FP-growth, group events and trips, duty alignment tests,
  * false discovery control, risk tables. Each intermediate result that later stages read
  * more than once is cached, and each stage reports its rows and seconds.
  */
