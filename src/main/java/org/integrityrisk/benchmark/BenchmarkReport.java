@@ -40,6 +40,19 @@ public final class BenchmarkReport {
     double peakRssMb() {
       return manifest.at("/driver_memory/peak_rss_bytes").asLong() / 1048576.0;
     }
+
+    /** A stage's seconds, summed over its runs (a stage may run once per input); empty when it did not run. */
+    Optional<Double> stageSeconds(String stage) {
+      double seconds = 0;
+      boolean found = false;
+      for (JsonNode st : manifest.get("stages")) {
+        if (st.get("stage").asText().equals(stage)) {
+          seconds += st.get("seconds").asDouble();
+          found = true;
+        }
+      }
+      return found ? Optional.of(seconds) : Optional.empty();
+    }
   }
 
   private final List<Size> sizes;
@@ -136,13 +149,7 @@ public final class BenchmarkReport {
     for (String stage : stages) {
       md.append("| ").append(stage).append(" |");
       for (Size s : sizes) {
-        double seconds = 0;
-        for (JsonNode st : s.manifest().get("stages")) {
-          if (st.get("stage").asText().equals(stage)) {
-            seconds += st.get("seconds").asDouble();
-          }
-        }
-        md.append(String.format(Locale.ROOT, " %.1f |", seconds));
+        md.append(String.format(Locale.ROOT, " %.1f |", s.stageSeconds(stage).orElse(0.0)));
       }
       md.append('\n');
     }
@@ -189,15 +196,7 @@ public final class BenchmarkReport {
   }
 
   private static String stageSeconds(Size size, String stage) {
-    double seconds = 0;
-    boolean found = false;
-    for (JsonNode st : size.manifest().get("stages")) {
-      if (st.get("stage").asText().equals(stage)) {
-        seconds += st.get("seconds").asDouble();
-        found = true;
-      }
-    }
-    return found ? String.format(Locale.ROOT, "%.1f", seconds) : "-";
+    return size.stageSeconds(stage).map(seconds -> String.format(Locale.ROOT, "%.1f", seconds)).orElse("-");
   }
 
   private Optional<String> growth() {

@@ -79,9 +79,9 @@ final class Detection {
         config.coTravelMaxP(), config.keepWeekdayType());
     Dataset<Row> testedPairs = staged("co-travellers beyond habit",
         () -> FreshPlan.of(coTravellers.apply(sharedPairs, assigned, crossings)));
-    long keptPairs = testedPairs.filter(col(CoTravellers.KEPT)).count();
-    mining.put("pairs_sharing_min_support_baskets", testedPairs.count());
-    mining.put("pairs_explained_by_habit", testedPairs.count() - keptPairs);
+    long candidatePairs = testedPairs.count();
+    mining.put("pairs_sharing_min_support_baskets", candidatePairs);
+    mining.put("pairs_explained_by_habit", candidatePairs - testedPairs.filter(col(CoTravellers.KEPT)).count());
     Dataset<Row> transactions = staged("transactions to mine",
         () -> FreshPlan.of(CoTravellers.transactions(baskets, testedPairs)));
     long transactionCount = transactions.count();
