@@ -30,15 +30,13 @@ import org.integrityrisk.groups.SharedBaskets;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
-import org.integrityrisk.scoring.FlaggedCases;
-import org.integrityrisk.scoring.RiskTables;
 import org.integrityrisk.spark.FreshPlan;
 
 /**
  * The detection stages, in the order data flows through them: frequent travellers,
  * co-travel baskets, pairs sharing S baskets, large groups, co-travellers beyond habit,
  * groups by FP-growth, group events and trips, duty alignment tests,
- * false discovery control, risk tables. Each intermediate result that later stages read
+ * false discovery control. Each intermediate result that later stages read
  * more than once is cached, and each stage reports its rows and seconds.
  */
 final class Detection {
@@ -53,8 +51,13 @@ final class Detection {
     this.progress = progress;
   }
 
-  /** The findings tables, by output folder name. */
-  Map<String, Dataset<Row>> apply(Dataset<Row> crossings, Dataset<Row> shifts) {
+  /**
+   * What detection found: the suspect groups (with their event summary), their events,
+   * the officers and divisions rostered, and every alignment test after false discovery control.
+   */
+  record Detected(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> units, Dataset<Row> tests) {}
+
+  Detected apply(Dataset<Row> crossings, Dataset<Row> shifts) {
     Dataset<Row> frequent = staged("frequent travellers", () -> cache(FrequentTravellers.apply(crossings, config.minCrossings())));
 
     CoTravelBaskets cutter = new CoTravelBaskets(config.basketMinutes(), config.vehicleMinutes(),
@@ -112,13 +115,7 @@ final class Detection {
         new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
     progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
 
-    Map<String, Dataset<Row>> findings = new LinkedHashMap<>();
-    findings.put("suspect_groups", suspectGroups(groups, events, tests));
-    findings.put("officer_risk", RiskTables.officers(tests, units));
-    findings.put("division_risk", RiskTables.divisions(tests, units));
-    findings.put("flagged_cases", FlaggedCases.apply(tests, events));
-    findings.put("alignment_tests", tests.drop("aligned_basket_ids", "case_basket_ids"));
-    return findings;
+    return new Detected(suspectGroups(groups, events, tests), events, units, tests);
   }
 
   /** How often each bound on mining fired, for the manifest: no evidence disappears unseen. */

@@ -141,7 +141,8 @@ public final class Main {
         usage:
           integrity-risk run --clearances PATH --rosters PATH [--ports PATH]
                              --output DIR --run-date YYYY-MM-DD --pseudonym-key-file FILE
-                             [--config FILE.json] [--master URL] [--<parameter> VALUE ...]
+                             [--config FILE.json] [--master URL] [--feedback FILE.csv]
+                             [--<parameter> VALUE ...]
           integrity-risk generate --output DIR --seed N [--scale X] [--run-date YYYY-MM-DD]
                                   [--lookback-days N] [--shuttle true] [--queue-burst true]
                                   [--weekly-coach true] [--clearing-officers true]
@@ -154,6 +155,8 @@ public final class Main {
         Inputs are CSV or Parquet files or folders (chosen by extension). Parameters are read
         from --config and may be overridden one by one with --<parameter> VALUE.
         Parameters: %s
+        --feedback names investigators' decisions, a CSV file with the header
+        finding_id,decision,date,note (decision: confirmed, dismissed or under_review).
 
         exit status: 0 success, 2 bad usage or configuration, 3 input rejected, 1 other failure
         """.formatted(keys);

@@ -24,11 +24,15 @@ import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.ingest.ValidatedInput;
 import org.integrityrisk.output.BuildInfo;
+import org.integrityrisk.output.CaseReport;
 import org.integrityrisk.output.Manifest;
 import org.integrityrisk.output.MemoryPeaks;
 import org.integrityrisk.output.PreviousRun;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunOutput;
+import org.integrityrisk.review.EarlierRun;
+import org.integrityrisk.review.InvestigatorView;
+import org.integrityrisk.review.ReviewCounts;
 
 /** The nightly run: inputs in, validated and windowed, findings and manifest published at once. */
 public final class RunCommand {
@@ -84,7 +88,7 @@ public final class RunCommand {
       List<String> rejected = rejections(counts, request.config().maxRejectRatio());
       if (!rejected.isEmpty()) {
         outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
-        output.writeManifest(manifest("rejected", record));
+        output.writeManifest(manifest("rejected", record, null));
         Path where = output.publishRejected();
         throw new InputRejectedException(String.join("\n", rejected)
             + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/quarantine");
@@ -98,14 +102,31 @@ public final class RunCommand {
       counts.computeIfPresent(InputKind.ROSTERS.inputName(), (k, c) -> c.withInWindow(shiftsInWindow));
 
       Detection detection = new Detection(request.config(), window, progress);
-      Map<String, Dataset<Row>> findings = detection.apply(crossings, shifts);
+      Detection.Detected detected = detection.apply(crossings, shifts);
+      EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRun());
+      earlier.runDate().ifPresent(d -> progress.note("carrying finding history and decisions on from the run of " + d));
+      Map<String, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate()).apply(detected.tests(),
+          detected.groups(), detected.units(), detected.events(), shifts, earlier, request.feedback());
       for (Map.Entry<String, Dataset<Row>> table : findings.entrySet()) {
         outputs.put(table.getKey(), progress.stage("write " + table.getKey(),
             () -> output.writeTable(table.getKey(), table.getValue())));
       }
       outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
       mining.putAll(detection.miningCounts());
-      output.writeManifest(manifest("succeeded", record));
+      ReviewCounts review = ReviewCounts.of(output.staged("findings"), output.staged(EarlierRun.HISTORY),
+          output.staged(EarlierRun.DECISIONS), request.feedback().size());
+      if (review.decisionsNamingUnknownFindings() > 0) {
+        progress.note("warning: " + review.decisionsNamingUnknownFindings() + " decision(s) name a finding id that no "
+            + "run has flagged; they are kept in the feedback table and apply if that finding appears");
+      }
+      long[] reportBytes = new long[1];
+      progress.stage("write " + CaseReport.FILE_NAME, "bytes", () -> {
+        String html = new CaseReport(output::staged, manifest("succeeded", record, review), review).render();
+        output.writeText(CaseReport.FILE_NAME, html);
+        reportBytes[0] = html.length();
+        return reportBytes[0];
+      });
+      output.writeManifest(manifest("succeeded", record, review));
       return output.publish();
     } catch (RuntimeException e) {
       output.abandon();
@@ -170,7 +191,7 @@ public final class RunCommand {
         .collect(Collectors.toList());
   }
 
-  private Manifest manifest(String status, RunRecord run) {
+  private Manifest manifest(String status, RunRecord run, ReviewCounts review) {
     Map<String, String> sparkInfo = new LinkedHashMap<>();
     sparkInfo.put("version", spark.version());
     sparkInfo.put("master", spark.sparkContext().master());
@@ -179,6 +200,6 @@ public final class RunCommand {
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
         run.inputFiles(), run.previous().orElse(null), run.output().recovered(), run.outputs(), Map.copyOf(mining),
-        progress.stages(), memory.snapshot());
+        progress.stages(), memory.snapshot(), review);
   }
 }

@@ -3,11 +3,16 @@ package org.integrityrisk.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import org.integrityrisk.config.ConfigLoader;
 import org.integrityrisk.config.PipelineConfig;
+import org.integrityrisk.review.FeedbackFile;
 
-/** A checked 'run' command line: inputs, where to write, for which date, with which parameters. */
+/**
+ * A checked 'run' command line: inputs, where to write, for which date, with which parameters,
+ * and the investigators' decisions of an optional feedback file, read and checked before Spark starts.
+ */
 public record RunRequest(
     String clearances,
     String rosters,
@@ -16,10 +21,11 @@ public record RunRequest(
     LocalDate runDate,
     Path pseudonymKeyFile,
     Optional<String> master,
-    PipelineConfig config) {
+    PipelineConfig config,
+    List<FeedbackFile.Entry> feedback) {
 
   static final String[] OPTIONS = {
-      "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master"};
+      "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master", "feedback"};
 
   public static RunRequest from(CommandLine line) {
     String clearances = line.required("clearances");
@@ -31,8 +37,16 @@ public record RunRequest(
             + "and the pipeline does not run without one")));
     PipelineConfig config = new ConfigLoader()
         .load(line.option("config").map(Path::of), line.remaining(OPTIONS));
+    List<FeedbackFile.Entry> feedback = List.of();
+    if (line.option("feedback").isPresent()) {
+      try {
+        feedback = FeedbackFile.read(Path.of(line.option("feedback").get()));
+      } catch (FeedbackFile.InvalidException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     return new RunRequest(clearances, rosters, line.option("ports"), output, runDate, keyFile,
-        line.option("master"), config);
+        line.option("master"), config, feedback);
   }
 
   static LocalDate parseDate(String text) {

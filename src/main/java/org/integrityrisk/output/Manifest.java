@@ -8,6 +8,7 @@ import java.util.Map;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
+import org.integrityrisk.review.ReviewCounts;
 
 /**
  * What a run did, written as {@code manifest.json} next to its findings: enough to tell
@@ -20,6 +21,7 @@ import org.integrityrisk.ingest.InputFingerprint;
  *     when it is the first run of its date
  * @param recovered what this run repaired after an earlier, killed run of its date
  * @param driverMemory the driver JVM's maximum heap, peak heap in use and peak resident set
+ * @param review what was raised for review and how investigators decided so far; null for a rejected run
  */
 public record Manifest(
     @JsonProperty("pipeline") String pipeline,
@@ -40,7 +42,8 @@ public record Manifest(
     @JsonProperty("outputs") Map<String, Long> outputs,
     @JsonProperty("mining") Map<String, Long> mining,
     @JsonProperty("stages") List<StageTiming> stages,
-    @JsonProperty("driver_memory") Map<String, Long> driverMemory) {
+    @JsonProperty("driver_memory") Map<String, Long> driverMemory,
+    @JsonProperty("review") ReviewCounts review) {
 
   public static final String FILE_NAME = "manifest.json";
 

@@ -180,6 +180,48 @@ public final class RunOutput implements AutoCloseable {
     }
   }
 
+  /**
+   * The latest run published before this run's date, if any: the run whose history this
+   * run carries on. Runs of later dates are ignored, so re-running an old date gives the
+   * same result as it did the first time.
+   */
+  public Optional<Path> latestEarlierRun() {
+    String thisDate = partition.substring(partition.indexOf('=') + 1);
+    try {
+      Optional<Path> latest = Optional.empty();
+      String latestDate = "";
+      for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(root)) {
+        String name = status.getPath().getName();
+        if (!status.isDirectory() || !name.startsWith("run_date=")) {
+          continue;
+        }
+        String date = name.substring("run_date=".length());
+        if (date.compareTo(thisDate) < 0 && date.compareTo(latestDate) > 0
+            && fs.exists(new Path(status.getPath(), Manifest.FILE_NAME))) {
+          latest = Optional.of(status.getPath());
+          latestDate = date;
+        }
+      }
+      return latest;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the earlier runs in " + root + " cannot be listed", e);
+    }
+  }
+
+  /** A table this run has staged, read back. */
+  public Dataset<Row> staged(String table) {
+    return spark.read().parquet(new Path(staging, table).toString());
+  }
+
+  /** Writes a text file, such as the case report, into staging. */
+  public void writeText(String name, String content) {
+    try (OutputStream out = fs.create(new Path(staging, name), true)) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + " cannot be written to " + staging, e);
+    }
+  }
+
   /** Writes a table as Parquet into staging and returns its row count, read back from the files. */
   public long writeTable(String table, Dataset<Row> rows) {
     String path = new Path(staging, table).toString();

@@ -1,9 +1,14 @@
 package org.integrityrisk.scoring;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.integrityrisk.alignment.DutyRosters;
@@ -12,30 +17,59 @@ import org.integrityrisk.alignment.DutyRosters;
  * The clearance records behind every flagged test: the records of the group's events
  * that fell in the flagged officer's or division's duty. Where an officer is flagged,
  * the record carries the officer; a record that only a division's flag explains has
- * no officer.
+ * no officer. Each record names every finding it backs ({@code finding_ids}) and the
+ * shifts it fell in ({@code shift_ids}: the officer's shift, or for a division the
+ * shifts of its officers on duty then), so an investigator can pull the records and the
+ * footage of those shifts.
  */
 public final class FlaggedCases {
   private FlaggedCases() {}
 
   /**
-   * @param tests tested alignments with {@code flagged}
+   * @param tests tested alignments with {@code flagged} and {@code finding_id}
    * @param events group events (group_id, basket_id, record_ids, event_time)
+   * @param shifts the window's shifts (shift_id, officer_id, division_id, port_id, shift_start, shift_end)
    */
-  public static Dataset<Row> apply(Dataset<Row> tests, Dataset<Row> events) {
+  public static Dataset<Row> apply(Dataset<Row> tests, Dataset<Row> events, Dataset<Row> shifts) {
     Dataset<Row> alignedEvents = tests.filter(col("flagged"))
         .select(col("group_id"), col("port_id"), col("unit_kind"), col("officer_id"), col("division_id"),
-            col("p_value"), col("q_value"), col("evidence"), explode(col("case_basket_ids")).as("basket_id"));
+            col("finding_id"), col("p_value"), col("q_value"), col("evidence"),
+            explode(col("case_basket_ids")).as("basket_id"));
     Dataset<Row> records = alignedEvents
         .join(events.select(col("group_id"), col("basket_id"), col("direction"), col("event_time"),
             explode(col("record_ids")).as("record_id")), new String[] {"group_id", "basket_id"})
         .select(col("record_id"), col("group_id"), col("officer_id"), col("division_id"), col("port_id"),
             col("direction"), col("event_time").as("crossed_at"), col("unit_kind").as("flagged_for"),
-            col("evidence"), col("p_value"), col("q_value"));
+            col("finding_id"), col("evidence"), col("p_value"), col("q_value"));
     Dataset<Row> byOfficer = records.filter(col("flagged_for").equalTo(DutyRosters.OFFICER));
     Dataset<Row> byDivision = records.filter(col("flagged_for").equalTo(DutyRosters.DIVISION));
     Dataset<Row> divisionOnly = byDivision.join(
         byOfficer.select(col("record_id"), col("group_id"), col("division_id")),
         new String[] {"record_id", "group_id", "division_id"}, "left_anti");
-    return byOfficer.unionByName(divisionOnly.withColumn("officer_id", lit(null).cast("string")));
+    Dataset<Row> cases = byOfficer.unionByName(divisionOnly.withColumn("officer_id", lit(null).cast("string")));
+
+    Dataset<Row> backs = records.groupBy(col("record_id").as("_b_record"), col("group_id").as("_b_group"),
+        col("division_id").as("_b_division")).agg(array_sort(collect_set(col("finding_id"))).as("finding_ids"));
+    Dataset<Row> withFindings = cases.join(backs, col("record_id").equalTo(col("_b_record"))
+        .and(col("group_id").equalTo(col("_b_group"))).and(col("division_id").equalTo(col("_b_division"))))
+        .drop("_b_record", "_b_group", "_b_division");
+    return withFindings.join(shiftsOf(withFindings, shifts),
+        col("record_id").equalTo(col("_s_record")).and(col("officer_id").eqNullSafe(col("_s_officer")))
+            .and(col("division_id").equalTo(col("_s_division"))), "left")
+        .withColumn("shift_ids", coalesce(col("_shift_ids"), array().cast("array<string>")))
+        .drop("_s_record", "_s_officer", "_s_division", "_shift_ids");
+  }
+
+  private static Dataset<Row> shiftsOf(Dataset<Row> cases, Dataset<Row> shifts) {
+    Dataset<Row> keys = cases.select(col("record_id").as("_s_record"), col("officer_id").as("_s_officer"),
+        col("division_id").as("_s_division"), col("port_id").as("_s_port"), col("crossed_at").as("_s_at")).distinct();
+    Dataset<Row> s = shifts.select(col("shift_id"), col("officer_id").as("_r_officer"),
+        col("division_id").as("_r_division"), col("port_id").as("_r_port"), col("shift_start"), col("shift_end"));
+    Column covers = col("_s_division").equalTo(col("_r_division")).and(col("_s_port").equalTo(col("_r_port")))
+        .and(col("shift_start").leq(col("_s_at"))).and(col("shift_end").gt(col("_s_at")))
+        .and(col("_s_officer").isNull().or(col("_s_officer").equalTo(col("_r_officer"))));
+    return keys.join(s, covers)
+        .groupBy("_s_record", "_s_officer", "_s_division")
+        .agg(array_sort(collect_set(col("shift_id"))).as("_shift_ids"));
   }
 }

@@ -24,6 +24,9 @@ import org.integrityrisk.alignment.DutyRosters;
  * of its strongest test (group, aligned and expected events, p and q values) and the
  * groups whose tests were flagged; {@code risk_score} is -log10 of the strongest test's
  * p-value, so it orders everyone, flagged or not, by the weight of their evidence.
+ * {@code flagged} is what investigators are asked to look at: a test that passed the
+ * false discovery control and whose finding was not dismissed ({@code statistically_flagged}
+ * keeps the first alone), with the ids of those findings.
  */
 public final class RiskTables {
   private static final double SMALLEST_P = 1e-300;
@@ -31,7 +34,7 @@ public final class RiskTables {
   private RiskTables() {}
 
   /**
-   * @param tests tested alignments with q_value and flagged
+   * @param tests tested alignments with q_value, statistically_flagged, flagged (raised for review) and finding_id
    * @param units every officer and division rostered in the window ({@link DutyRosters#UNIT_SCHEMA})
    */
   public static Dataset<Row> officers(Dataset<Row> tests, Dataset<Row> units) {
@@ -58,12 +61,15 @@ public final class RiskTables {
         strongest.as("_best"),
         count(lit(1)).as("groups_tested"),
         max(col("flagged")).as("flagged"),
-        array_sort(collect_set(when(col("flagged"), col("group_id")))).as("flagged_groups"));
+        max(col("statistically_flagged")).as("statistically_flagged"),
+        array_sort(collect_set(when(col("flagged"), col("group_id")))).as("flagged_groups"),
+        array_sort(collect_set(when(col("statistically_flagged"), col("finding_id")))).as("finding_ids"));
     return roster.join(evidence, roster.col(key).equalTo(evidence.col(key)), "left")
         .drop(evidence.col(key))
         .select(roster.col("*"),
             coalesce(log10(greatest(col("_best.p_value"), lit(SMALLEST_P))).multiply(-1), lit(0.0)).as("risk_score"),
             coalesce(col("flagged"), lit(false)).as("flagged"),
+            coalesce(col("statistically_flagged"), lit(false)).as("statistically_flagged"),
             col("_best.group_id").as("strongest_group_id"),
             col("_best.port_id").as("strongest_port_id"),
             col("_best.aligned_events").as("aligned_events"),
@@ -72,6 +78,7 @@ public final class RiskTables {
             col("_best.q_value").as("q_value"),
             col("_best.evidence").as("evidence"),
             coalesce(col("groups_tested"), lit(0L)).as("groups_tested"),
-            coalesce(col("flagged_groups"), array().cast("array<string>")).as("flagged_groups"));
+            coalesce(col("flagged_groups"), array().cast("array<string>")).as("flagged_groups"),
+            coalesce(col("finding_ids"), array().cast("array<string>")).as("finding_ids"));
   }
 }

@@ -1,0 +1,69 @@
+package org.integrityrisk.review;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The manifest's account of the investigators' side of a run: what was raised, what a
+ * dismissal held back, and how the findings flagged so far were decided, so the unit
+ * sees the precision it actually experiences ({@code confirmed / (confirmed + dismissed)}).
+ *
+ * @param findingsFlagged officer and division findings that passed the false discovery control
+ * @param findingsRaised of those, raised for review (not held back by a dismissal)
+ * @param decidedSoFar latest decision on every officer and division finding flagged up to
+ *     this run, {@code undecided} when there is none
+ * @param precisionSeen confirmed / (confirmed + dismissed); null before any such decision
+ */
+public record ReviewCounts(
+    @JsonProperty("findings_flagged") long findingsFlagged,
+    @JsonProperty("findings_raised") long findingsRaised,
+    @JsonProperty("new_findings") long newFindings,
+    @JsonProperty("dismissed_not_reraised") long dismissedNotReraised,
+    @JsonProperty("reraised_evidence_grew") long reraisedEvidenceGrew,
+    @JsonProperty("decisions_in_feedback_file") long decisionsInFeedbackFile,
+    @JsonProperty("decisions_naming_unknown_findings") long decisionsNamingUnknownFindings,
+    @JsonProperty("decided_so_far") Map<String, Long> decidedSoFar,
+    @JsonProperty("precision_seen") Double precisionSeen) {
+
+  public static final String UNDECIDED = "undecided";
+
+  public ReviewCounts {
+    decidedSoFar = Map.copyOf(decidedSoFar);
+  }
+
+  /**
+   * @param findings this run's findings table
+   * @param history this run's finding history
+   * @param decisions every decision known after this run
+   */
+  public static ReviewCounts of(Dataset<Row> findings, Dataset<Row> history, Dataset<Row> decisions,
+      long decisionsInFile) {
+    Map<String, Long> status = new TreeMap<>();
+    findings.groupBy("review_status").count().collectAsList()
+        .forEach(r -> status.put(r.getString(0), r.getLong(1)));
+    long raised = findings.filter(col("raised")).count();
+    Map<String, Long> decided = new TreeMap<>();
+    for (Decision d : Decision.values()) {
+      decided.put(d.word(), 0L);
+    }
+    decided.put(UNDECIDED, 0L);
+    history.filter(col("kind").notEqual(lit(InvestigatorView.GROUP)))
+        .groupBy(coalesce(col("decision"), lit(UNDECIDED))).count().collectAsList()
+        .forEach(r -> decided.put(r.getString(0), r.getLong(1)));
+    long unknown = decisions.join(history, decisions.col("finding_id").equalTo(history.col("finding_id")), "left_anti")
+        .count();
+    long confirmed = decided.get(Decision.CONFIRMED.word());
+    long dismissed = decided.get(Decision.DISMISSED.word());
+    Double precision = confirmed + dismissed == 0 ? null : (double) confirmed / (confirmed + dismissed);
+    return new ReviewCounts(status.values().stream().mapToLong(Long::longValue).sum(), raised,
+        status.getOrDefault(FindingReview.NEW, 0L), status.getOrDefault(FindingReview.DISMISSED_NOT_RERAISED, 0L),
+        status.getOrDefault(FindingReview.RERAISED_EVIDENCE_GREW, 0L), decisionsInFile, unknown, decided, precision);
+  }
+}
