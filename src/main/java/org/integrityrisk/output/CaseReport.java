@@ -256,7 +256,8 @@ public final class CaseReport {
     for (Row s : tables.apply("finding_shifts").filter(col("finding_id").equalTo(id))
         .select(col("role"), col("shift_id"), col("officer_id"), date_format(col("shift_start_local"), LOCAL),
             date_format(col("shift_end_local"), LOCAL))
-        .orderBy("shift_start_local", "shift_id").collectAsList()) {
+        // The division's shifts first, so the finding's own shifts are drawn over them.
+        .orderBy(col("role").equalTo("finding"), col("shift_start_local"), col("shift_id")).collectAsList()) {
       shifts.add(new Span(LocalDateTime.parse(s.getString(3)), LocalDateTime.parse(s.getString(4)), s.getString(0),
           s.getString(1) + " (" + s.getString(2) + ")"));
     }
@@ -328,11 +329,11 @@ public final class CaseReport {
           onDuty ? " on-duty" : "", x, y, onDuty ? "#c0392b" : "#ffffff", esc(e.getString(0)), esc(e.getString(1)),
           at.toString().replace('T', ' '), ((Number) e.get(4)).longValue(), onDuty ? ", on duty" : ""));
     }
-    html.append("</svg>\n<p class=\"legend\"><span>&#9632; <span style=\"color:#3b6fb6\">").append(esc(who))
-        .append(f.<String>getAs("kind").equals("officer") ? "'s shifts" : " shifts").append("</span></span>");
+    html.append("</svg>\n<p class=\"legend\"><span style=\"color:#3b6fb6\">&#9632; ").append(esc(who))
+        .append(f.<String>getAs("kind").equals("officer") ? "'s shifts" : " shifts").append("</span>");
     if (f.<String>getAs("kind").equals("officer")) {
-      html.append("<span>&#9632; <span style=\"color:#9aa5b8\">rest of ").append(esc(f.getAs("division_id")))
-          .append("</span></span>");
+      html.append("<span style=\"color:#9aa5b8\">&#9632; rest of ").append(esc(f.getAs("division_id")))
+          .append("</span>");
     }
     html.append("<span style=\"color:#c0392b\">&#9679; group crossing on duty (").append(aligned)
         .append(")</span><span>&#9675; group crossing off duty (").append(events.size() - aligned)
