@@ -223,7 +223,7 @@ public final class CaseReport {
     observedExpected(f);
     timeline(f, groups);
     comparison(f, groups);
-    cases(id);
+    cases(id, f.getAs("raised"));
     html.append("</section>\n");
   }
 
@@ -371,7 +371,7 @@ public final class CaseReport {
     html.append("</table>\n");
   }
 
-  private void cases(String id) {
+  private void cases(String id, boolean raised) {
     Dataset<Row> mine = tables.apply("flagged_cases").filter(array_contains(col("finding_ids"), id));
     long total = mine.count();
     List<Row> rows = mine.select(col("record_id"), col("group_id"), col("direction"),
@@ -379,7 +379,9 @@ public final class CaseReport {
         .orderBy("at", "record_id").limit(RECORDS_PER_FINDING).collectAsList();
     html.append("<h4>Case records (").append(total).append(")</h4>\n");
     if (rows.isEmpty()) {
-      html.append("<p class=\"omitted\">No records: this finding is held back by a dismissal.</p>\n");
+      html.append("<p class=\"omitted\">").append(raised ? "No clearance record is linked to this finding."
+          : "This finding is held back by a dismissal, so no records are listed; its tests are in alignment_tests.")
+          .append("</p>\n");
       return;
     }
     html.append("<table class=\"cases\"><tr><th>record</th><th>group</th><th>direction</th><th>crossed at (UTC)</th>"

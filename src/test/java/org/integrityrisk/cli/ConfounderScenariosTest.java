@@ -111,7 +111,12 @@ class ConfounderScenariosTest {
     Dataset<Row> clearances = validator.apply(reader.read(InputKind.CLEARANCES, c.toString()), Optional.of(ports)).valid();
     Dataset<Row> rosters = validator.apply(reader.read(InputKind.ROSTERS, r.toString()), Optional.of(ports)).valid();
     Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));
-    return new Detection(PipelineConfig.defaults(), WINDOW, quiet).apply(WINDOW.crossings(clearances), WINDOW.shifts(rosters));
+    Dataset<Row> shifts = WINDOW.shifts(rosters);
+    Detection.Detected detected = new Detection(PipelineConfig.defaults(), WINDOW, quiet)
+        .apply(WINDOW.crossings(clearances), shifts);
+    return new org.integrityrisk.review.InvestigatorView(SharedSpark.get(), RUN_DATE).apply(detected.tests(),
+        detected.groups(), detected.units(), detected.events(), shifts,
+        org.integrityrisk.review.EarlierRun.read(SharedSpark.get(), Optional.empty()), List.of());
   }
 
   private static List<String> flagged(Map<String, Dataset<Row>> findings, String table, String id) {

@@ -1,0 +1,227 @@
+package org.integrityrisk.cli;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The investigators' view through the real command on the sample data: two nightly runs,
+ * the second with a feedback file that dismisses one officer's finding and confirms
+ * another's; the case report opened in headless Chromium; the analysts' notebooks
+ * executed over both runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvestigatorViewIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FIRST = "2026-04-09";
+  private static final String SECOND = "2026-04-10";
+
+  @TempDir static Path work;
+  private final SparkSession spark = SharedSpark.get();
+  private Path output;
+  private String dismissed;
+  private String dismissedOfficer;
+  private String confirmed;
+
+  private String[] runArgs(String date, String... extra) {
+    Path samples = Launcher.ROOT.resolve("data-samples");
+    List<String> args = new ArrayList<>(List.of("run",
+        "--clearances", samples.resolve("clearances.csv").toString(),
+        "--rosters", samples.resolve("rosters.csv").toString(),
+        "--ports", samples.resolve("ports.csv").toString(),
+        "--output", output.toString(), "--run-date", date,
+        "--pseudonym-key-file", samples.resolve("pseudonym.key").toString()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  private Dataset<Row> table(String date, String name) {
+    return spark.read().parquet(output.resolve("run_date=" + date).resolve(name).toString());
+  }
+
+  @BeforeAll
+  void twoRunsTheSecondWithFeedback() throws Exception {
+    output = work.resolve("findings");
+    Launcher.Result first = Launcher.run(work.resolve("first.log"), runArgs(FIRST));
+    assertEquals(0, first.exit(), first.toString());
+    assertTrue(Files.isRegularFile(output.resolve("run_date=" + FIRST).resolve("report.html")));
+
+    List<Row> officers = table(FIRST, "findings").filter(col("kind").equalTo("officer"))
+        .orderBy("finding_id").collectAsList();
+    assertEquals(2, officers.size(), "the sample plants two colluding officers: " + officers);
+    dismissed = officers.get(0).getAs("finding_id");
+    dismissedOfficer = officers.get(0).getAs("officer_id");
+    confirmed = officers.get(1).getAs("finding_id");
+
+    Path feedback = work.resolve("decisions.csv");
+    Files.writeString(feedback, "finding_id,decision,date,note\n"
+        + dismissed + ",under_review,2026-04-09,opened a file\n"
+        + dismissed + ",dismissed,2026-04-09,\"Shift swap, recorded late; roster corrected\"\n"
+        + confirmed + ",confirmed,2026-04-09,\"Footage reviewed:\nhanded over documents\"\n", StandardCharsets.UTF_8);
+    Launcher.Result second = Launcher.run(work.resolve("second.log"), runArgs(SECOND, "--feedback", feedback.toString()));
+    assertEquals(0, second.exit(), second.toString());
+  }
+
+  @Test
+  void findingIdsLastAcrossRunsAndLinkRecordsAndShifts() {
+    List<String> firstIds = table(FIRST, "findings").select("finding_id").orderBy("finding_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> secondIds = table(SECOND, "findings").select("finding_id").orderBy("finding_id")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(firstIds, secondIds, "the planted findings persist, under the same ids");
+    Row carried = table(SECOND, "findings").filter(col("finding_id").equalTo(confirmed)).first();
+    assertEquals(java.sql.Date.valueOf(FIRST), carried.getAs("first_seen"));
+    assertEquals(java.sql.Date.valueOf(SECOND), carried.getAs("last_seen"));
+    assertEquals(2, (int) carried.getAs("runs_seen"));
+
+    Dataset<Row> cases = table(SECOND, "flagged_cases").filter(array_contains(col("finding_ids"), confirmed));
+    assertTrue(cases.count() > 0);
+    assertEquals(0, cases.filter(functions_size("shift_ids").equalTo(0)).count(),
+        "every record behind an officer's duty finding names the shift it fell in");
+    Dataset<Row> shifts = table(SECOND, "finding_shifts").filter(col("finding_id").equalTo(confirmed));
+    List<String> caseShifts = cases.select(org.apache.spark.sql.functions.explode(col("shift_ids"))).distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    for (String shift : caseShifts) {
+      assertEquals(1, shifts.filter(col("shift_id").equalTo(shift).and(col("role").equalTo("finding"))).count(),
+          shift + " is one of the finding's own shifts");
+    }
+    assertEquals(carried.<Integer>getAs("case_records").longValue(), cases.count());
+  }
+
+  private static org.apache.spark.sql.Column functions_size(String column) {
+    return org.apache.spark.sql.functions.size(col(column));
+  }
+
+  @Test
+  void aDismissedFindingIsNotRaisedAgainAndAConfirmedOneIsCarried() throws IOException {
+    Row held = table(SECOND, "findings").filter(col("finding_id").equalTo(dismissed)).first();
+    assertEquals("dismissed", held.getAs("decision"));
+    assertEquals("Shift swap, recorded late; roster corrected", held.getAs("decision_note"));
+    assertFalse((Boolean) held.getAs("evidence_grew"));
+    assertFalse((Boolean) held.getAs("raised"));
+    assertEquals("dismissed_not_reraised", held.getAs("review_status"));
+    Row officer = table(SECOND, "officer_risk").filter(col("officer_id").equalTo(dismissedOfficer)).first();
+    assertFalse((Boolean) officer.getAs("flagged"), "a dismissed finding does not flag its officer again");
+    assertTrue((Boolean) officer.getAs("statistically_flagged"), "the evidence itself is still reported");
+    assertEquals(0, table(SECOND, "flagged_cases").filter(col("officer_id").equalTo(dismissedOfficer)).count());
+    assertEquals(0, table(SECOND, "flagged_cases").filter(array_contains(col("finding_ids"), dismissed)).count());
+
+    Row kept = table(SECOND, "findings").filter(col("finding_id").equalTo(confirmed)).first();
+    assertEquals("confirmed", kept.getAs("decision"));
+    assertEquals("Footage reviewed:\nhanded over documents", kept.getAs("decision_note"));
+    assertTrue((Boolean) kept.getAs("raised"));
+
+    JsonNode review = JSON.readTree(output.resolve("run_date=" + SECOND).resolve("manifest.json").toFile()).get("review");
+    assertEquals(3, review.get("decisions_in_feedback_file").asInt());
+    assertEquals(1, review.get("dismissed_not_reraised").asInt());
+    assertEquals(1, review.path("decided_so_far").get("confirmed").asInt());
+    assertEquals(1, review.path("decided_so_far").get("dismissed").asInt());
+    assertEquals(0.5, review.get("precision_seen").asDouble(), 1e-9);
+    assertEquals(review.get("findings_flagged").asInt() - 1, review.get("findings_raised").asInt());
+    JsonNode firstReview = JSON.readTree(output.resolve("run_date=" + FIRST).resolve("manifest.json").toFile())
+        .get("review");
+    assertTrue(firstReview.get("precision_seen").isNull(), "no decision before the feedback: " + firstReview);
+
+    Dataset<Row> watch = table(SECOND, "watch_list");
+    assertEquals(2, watch.select("run_date").distinct().count(), "the watch list carries every run");
+    assertEquals(watch.filter(col("run_date").equalTo(java.sql.Date.valueOf(FIRST))).count(),
+        table(FIRST, "watch_list").count());
+  }
+
+  @Test
+  void theCaseReportOpensInHeadlessChromiumWithTheFindingAndItsChart() throws Exception {
+    Path report = output.resolve("run_date=" + SECOND).resolve("report.html");
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "the page loads nothing from a network");
+
+    Path chromium = Path.of("/usr/bin/chromium");
+    assertTrue(Files.isExecutable(chromium), "Debian's chromium is needed for this test (.ci/run installs it)");
+    Path screenshot = work.resolve("report.png");
+    Path profile = Files.createTempDirectory(work, "chromium");
+    String dom = chromium(chromium, profile, "--dump-dom", report.toUri().toString());
+    chromium(chromium, profile, "--screenshot=" + screenshot, "--window-size=1280,2200", report.toUri().toString());
+
+    assertTrue(dom.contains("leads for review, not findings of guilt"));
+    Matcher section = Pattern.compile("<section class=\"finding\" id=\"" + confirmed + "\"[\\s\\S]*?</section>").matcher(dom);
+    assertTrue(section.find(), "the confirmed finding has its section in the rendered page");
+    String body = section.group();
+    assertTrue(body.contains("<svg class=\"timeline\" data-finding-id=\"" + confirmed + "\""), "its timeline chart");
+    assertTrue(body.contains("class=\"shift\""), "the officer's shifts are drawn");
+    assertTrue(body.contains("class=\"crossing on-duty\""), "crossings on duty are drawn");
+    assertTrue(body.contains("confirmed on 2026-04-09"));
+    assertTrue(dom.contains("<table id=\"watch-list\""));
+
+    BufferedImage image = ImageIO.read(screenshot.toFile());
+    assertNotNull(image, "chromium wrote a PNG screenshot");
+    assertEquals(1280, image.getWidth());
+    long red = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if ((image.getRGB(x, y) & 0xffffff) == 0xc0392b) {
+          red++;
+        }
+      }
+    }
+    assertTrue(red > 500, "the observed-events bar and on-duty crossings are painted in the screenshot: " + red);
+  }
+
+  private static String chromium(Path chromium, Path profile, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(work, "chromium", ".out");
+    Path err = Files.createTempFile(work, "chromium", ".err");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("chromium did not finish in 2 minutes: " + Files.readString(err));
+    }
+    assertEquals(0, process.exitValue(), "chromium failed: " + Files.readString(err));
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theNotebooksExecuteHeadlessOverBothRuns() throws Exception {
+    Launcher.Running books = Launcher.start("jobs/notebooks", work.resolve("notebooks.log"), Map.of(),
+        "run", output.toString());
+    Launcher.Result result = books.finish();
+    assertEquals(0, result.exit(), result.toString());
+    Path executed = Launcher.ROOT.resolve("target/notebooks");
+    for (String name : List.of("flags-per-run", "finding-history", "group-against-roster")) {
+      JsonNode book = JSON.readTree(executed.resolve(name + ".ipynb").toFile());
+      String outputs = book.get("cells").toString();
+      assertFalse(outputs.contains("\"output_type\":\"error\""), name + " has no cell error");
+      assertTrue(outputs.contains("<svg"), name + " draws its chart");
+    }
+    String history = JSON.readTree(executed.resolve("flags-per-run.ipynb").toFile()).get("cells").toString();
+    assertTrue(history.contains("findings of 2 run(s)"), "both run dates are read as one table");
+    assertTrue(history.contains("precision seen: 0.50"), "the decisions so far are counted");
+  }
+}
