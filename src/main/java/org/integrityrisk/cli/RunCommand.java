@@ -103,7 +103,8 @@ public final class RunCommand {
 
       Detection detection = new Detection(request.config(), window, progress);
       Detection.Detected detected = detection.apply(crossings, shifts);
-      EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRun());
+      EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(EarlierRun.HISTORY),
+          output.publishedRuns());
       earlier.runDate().ifPresent(d -> progress.note("carrying finding history and decisions on from the run of " + d));
       Map<String, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate()).apply(detected.tests(),
           detected.groups(), detected.units(), detected.events(), shifts, earlier, request.feedback());

@@ -1,9 +1,14 @@
 package org.integrityrisk.output;
 
-import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +23,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.review.ReviewCounts;
 
@@ -63,17 +69,69 @@ public final class CaseReport {
     summary(findings);
     watchList();
     overview(findings);
-    int shown = 0;
-    for (Row finding : findings) {
-      if (shown++ >= DETAILED_FINDINGS) {
-        html.append("<p class=\"omitted\">").append(findings.size() - DETAILED_FINDINGS)
-            .append(" more findings are in the <code>findings</code> table of this run.</p>\n");
-        break;
-      }
-      finding(finding);
+    List<Row> detailed = findings.subList(0, Math.min(DETAILED_FINDINGS, findings.size()));
+    Evidence evidence = Evidence.of(tables, detailed);
+    for (Row finding : detailed) {
+      finding(finding, evidence);
+    }
+    if (findings.size() > detailed.size()) {
+      html.append("<p class=\"omitted\">").append(findings.size() - detailed.size())
+          .append(" more findings are in the <code>findings</code> table of this run.</p>\n");
     }
     html.append("</main></body></html>\n");
     return html.toString();
+  }
+
+  /**
+   * What the detailed findings' sections draw, gathered with one query per table: a run
+   * may raise dozens of findings, and a Spark job per finding and table would take longer
+   * than the run's own writes.
+   */
+  private record Evidence(Map<String, List<Row>> shifts, Map<String, List<Row>> events, List<Row> officerTests,
+      Map<String, List<Row>> cases, Map<String, Long> caseCounts) {
+
+    static Evidence of(Function<String, Dataset<Row>> tables, List<Row> detailed) {
+      List<String> ids = detailed.stream().map(f -> f.<String>getAs("finding_id")).toList();
+      TreeSet<String> groups = new TreeSet<>();
+      detailed.forEach(f -> groups.addAll(f.getList(f.fieldIndex("groups"))));
+      if (ids.isEmpty()) {
+        return new Evidence(Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+      }
+      Map<String, List<Row>> shifts = byKey(tables.apply("finding_shifts").filter(col("finding_id").isin(ids.toArray()))
+          // The division's shifts first, so the finding's own shifts are drawn over them.
+          .orderBy(col("finding_id"), col("role").equalTo("finding"), col("shift_start_local"), col("shift_id"))
+          .select(col("finding_id"), col("role"), col("shift_id"), col("officer_id"),
+              date_format(col("shift_start_local"), LOCAL), date_format(col("shift_end_local"), LOCAL)).collectAsList());
+      Map<String, List<Row>> events = new TreeMap<>();
+      tables.apply("group_events").filter(col("group_id").isin(groups.toArray()))
+          .orderBy("group_id", "local_date", "local_second_of_day")
+          .select(col("group_id"), col("direction"), date_format(col("local_date"), "yyyy-MM-dd"),
+              col("local_second_of_day"), col("members_present"), col("port_id")).collectAsList()
+          .forEach(r -> events.computeIfAbsent(r.getString(0) + "\u0000" + r.getString(5), k -> new ArrayList<>()).add(r));
+      List<Row> officerTests = tables.apply("alignment_tests")
+          .filter(col("unit_kind").equalTo(lit("officer")).and(col("group_id").isin(groups.toArray())))
+          .select("officer_id", "group_id", "aligned_events", "expected_aligned_events", "p_value", "q_value", "flagged",
+              "statistically_flagged", "division_id", "port_id")
+          .orderBy(col("p_value"), col("officer_id"), col("group_id")).collectAsList();
+      Dataset<Row> backing = tables.apply("flagged_cases")
+          .select(col("*"), explode(col("finding_ids")).as("_fid")).filter(col("_fid").isin(ids.toArray()));
+      Map<String, Long> caseCounts = new TreeMap<>();
+      backing.groupBy("_fid").agg(countDistinct("record_id")).collectAsList()
+          .forEach(r -> caseCounts.put(r.getString(0), r.getLong(1)));
+      Map<String, List<Row>> cases = byKey(backing
+          .withColumn("_n", row_number().over(Window.partitionBy("_fid").orderBy("crossed_at", "record_id", "officer_id")))
+          .filter(col("_n").leq(RECORDS_PER_FINDING)).orderBy("_fid", "_n")
+          .select(col("_fid"), col("record_id"), col("group_id"), col("direction"),
+              date_format(col("crossed_at"), "yyyy-MM-dd HH:mm:ss"), col("officer_id"), col("shift_ids"))
+          .collectAsList());
+      return new Evidence(shifts, events, officerTests, cases, caseCounts);
+    }
+
+    private static Map<String, List<Row>> byKey(List<Row> rows) {
+      Map<String, List<Row>> grouped = new TreeMap<>();
+      rows.forEach(r -> grouped.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
+      return grouped;
+    }
   }
 
   private void head() {
@@ -140,26 +198,24 @@ public final class CaseReport {
   }
 
   private void watchList() {
-    List<Row> rows = tables.apply("watch_list")
-        .select(date_format(col("run_date"), "yyyy-MM-dd").as("d"), col("port_id"), col("division_id"),
-            col("officers_flagged"), col("division_flagged"))
-        .collectAsList();
-    TreeSet<String> dates = new TreeSet<>();
-    rows.forEach(r -> dates.add(r.getString(0)));
-    List<String> recent = new ArrayList<>(dates.descendingSet()).subList(0, Math.min(WATCH_RUNS, dates.size()));
+    Dataset<Row> watch = tables.apply("watch_list")
+        .select(date_format(col("run_date"), "yyyy-MM-dd").as("d"), concat_ws(" / ", col("port_id"), col("division_id")).as("unit"),
+            col("officers_flagged").plus(when(col("division_flagged"), 1).otherwise(0)).as("flags"));
+    long runs = watch.select("d").distinct().count();
+    List<String> recent = new ArrayList<>(watch.select("d").distinct().orderBy(col("d").desc()).limit(WATCH_RUNS)
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     java.util.Collections.reverse(recent);
-    Map<String, Map<String, Integer>> cells = new TreeMap<>();
     Map<String, Integer> totals = new TreeMap<>();
-    for (Row r : rows) {
-      String unit = r.getString(1) + " / " + r.getString(2);
-      int flags = r.getInt(3) + (r.getBoolean(4) ? 1 : 0);
-      cells.computeIfAbsent(unit, k -> new TreeMap<>()).merge(r.getString(0), flags, Integer::sum);
-      totals.merge(unit, flags, Integer::sum);
-    }
+    watch.groupBy("unit").agg(sum("flags").cast("int")).collectAsList()
+        .forEach(r -> totals.put(r.getString(0), r.getInt(1)));
+    Map<String, Map<String, Integer>> cells = new TreeMap<>();
+    watch.filter(col("d").isin(recent.toArray())).collectAsList()
+        .forEach(r -> cells.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).merge(r.getString(0), r.getInt(2),
+            Integer::sum));
     int all = totals.values().stream().mapToInt(Integer::intValue).sum();
     html.append("<h2>Watch list: flags per port and division</h2>\n<p class=\"omitted\">Flags per run (officers "
         + "flagged plus one when the division itself is flagged), the last ").append(recent.size())
-        .append(" of ").append(dates.size()).append(" runs; the share is of all flags in all runs.</p>\n")
+        .append(" of ").append(runs).append(" runs; the share is of all flags in all runs.</p>\n")
         .append("<table id=\"watch-list\"><tr><th>port / division</th>");
     recent.forEach(d -> html.append("<th>").append(esc(d.substring(5))).append("</th>"));
     html.append("<th>all runs</th><th>share</th></tr>\n");
@@ -167,7 +223,7 @@ public final class CaseReport {
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> {
           html.append("<tr><td>").append(esc(e.getKey())).append("</td>");
-          recent.forEach(d -> html.append(num(cells.get(e.getKey()).getOrDefault(d, 0))));
+          recent.forEach(d -> html.append(num(cells.getOrDefault(e.getKey(), Map.of()).getOrDefault(d, 0))));
           html.append(num(e.getValue())).append("<td class=\"n\">")
               .append(all == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100.0 * e.getValue() / all))
               .append("</td></tr>\n");
@@ -196,7 +252,7 @@ public final class CaseReport {
     html.append("</table>\n");
   }
 
-  private void finding(Row f) {
+  private void finding(Row f, Evidence evidence) {
     String id = f.getAs("finding_id");
     String port = f.getAs("port_id");
     List<String> groups = f.getList(f.fieldIndex("groups"));
@@ -221,9 +277,9 @@ public final class CaseReport {
     }
     html.append("</p>\n");
     observedExpected(f);
-    timeline(f, groups);
-    comparison(f, groups);
-    cases(id, f.getAs("raised"));
+    timeline(f, groups, evidence);
+    comparison(f, groups, evidence);
+    cases(id, f.getAs("raised"), evidence);
     html.append("</section>\n");
   }
 
@@ -250,24 +306,19 @@ public final class CaseReport {
 
   private record Span(LocalDateTime start, LocalDateTime end, String role, String label) {}
 
-  private void timeline(Row f, List<String> groups) {
+  private void timeline(Row f, List<String> groups, Evidence evidence) {
     String id = f.getAs("finding_id");
     List<Span> shifts = new ArrayList<>();
-    for (Row s : tables.apply("finding_shifts").filter(col("finding_id").equalTo(id))
-        .select(col("role"), col("shift_id"), col("officer_id"), date_format(col("shift_start_local"), LOCAL),
-            date_format(col("shift_end_local"), LOCAL))
-        // The division's shifts first, so the finding's own shifts are drawn over them.
-        .orderBy(col("role").equalTo("finding"), col("shift_start_local"), col("shift_id")).collectAsList()) {
-      shifts.add(new Span(LocalDateTime.parse(s.getString(3)), LocalDateTime.parse(s.getString(4)), s.getString(0),
-          s.getString(1) + " (" + s.getString(2) + ")"));
+    for (Row s : evidence.shifts().getOrDefault(id, List.of())) {
+      shifts.add(new Span(LocalDateTime.parse(s.getString(4)), LocalDateTime.parse(s.getString(5)), s.getString(1),
+          s.getString(2) + " (" + s.getString(3) + ")"));
     }
-    List<Row> events = tables.apply("group_events")
-        .filter(col("group_id").isin(groups.toArray()).and(col("port_id").equalTo(f.<String>getAs("port_id"))))
-        .select(col("group_id"), col("direction"), date_format(col("local_date"), "yyyy-MM-dd"),
-            col("local_second_of_day"), col("members_present"))
-        .orderBy("local_date", "local_second_of_day", "group_id").collectAsList();
-    LocalDate first = LocalDate.parse(manifest.windowStart().substring(0, 10));
-    LocalDate last = LocalDate.parse(manifest.runDate());
+    List<Row> events = new ArrayList<>();
+    groups.forEach(g -> events.addAll(evidence.events().getOrDefault(g + "\u0000" + f.getAs("port_id"), List.of())));
+    // Local days run from the day before the UTC window to the day after it: a port east or
+    // west of UTC has crossings on both edges.
+    LocalDate first = LocalDate.parse(manifest.windowStart().substring(0, 10)).minusDays(1);
+    LocalDate last = LocalDate.parse(manifest.runDate()).plusDays(1);
     int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
     int left = 46;
     int top = 26;
@@ -312,6 +363,7 @@ public final class CaseReport {
       }
     }
     int aligned = 0;
+    int drawn = 0;
     for (Row e : events) {
       LocalDateTime at = LocalDate.parse(e.getString(2)).atStartOfDay().plusSeconds(((Number) e.get(3)).longValue());
       long d = ChronoUnit.DAYS.between(first, at.toLocalDate());
@@ -321,6 +373,7 @@ public final class CaseReport {
       boolean onDuty = shifts.stream().anyMatch(s -> s.role().equals("finding") && !at.isBefore(s.start())
           && at.isBefore(s.end()));
       aligned += onDuty ? 1 : 0;
+      drawn++;
       double x = left + d * colWidth + colWidth / 2;
       double y = top + hours(at.toLocalDate(), at) * hourHeight;
       html.append(String.format(Locale.ROOT,
@@ -336,7 +389,7 @@ public final class CaseReport {
           .append("</span>");
     }
     html.append("<span style=\"color:#c0392b\">&#9679; group crossing on duty (").append(aligned)
-        .append(")</span><span>&#9675; group crossing off duty (").append(events.size() - aligned)
+        .append(")</span><span>&#9675; group crossing off duty (").append(drawn - aligned)
         .append(")</span></p>\n");
   }
 
@@ -344,15 +397,11 @@ public final class CaseReport {
     return ChronoUnit.SECONDS.between(day.atStartOfDay(), at) / 3600.0;
   }
 
-  private void comparison(Row f, List<String> groups) {
-    Column sameDivision = col("unit_kind").equalTo(lit("officer"))
-        .and(col("division_id").equalTo(f.<String>getAs("division_id")))
-        .and(col("port_id").equalTo(f.<String>getAs("port_id")))
-        .and(col("group_id").isin(groups.toArray()));
-    List<Row> officers = tables.apply("alignment_tests").filter(sameDivision)
-        .select("officer_id", "group_id", "aligned_events", "expected_aligned_events", "p_value", "q_value", "flagged",
-            "statistically_flagged")
-        .orderBy(col("p_value"), col("officer_id"), col("group_id")).collectAsList();
+  private void comparison(Row f, List<String> groups, Evidence evidence) {
+    List<Row> officers = evidence.officerTests().stream()
+        .filter(o -> f.getAs("division_id").equals(o.getString(8)) && f.getAs("port_id").equals(o.getString(9))
+            && groups.contains(o.getString(1)))
+        .toList();
     html.append("<h4>Officers of ").append(esc(f.getAs("division_id"))).append(" against the same group")
         .append(groups.size() == 1 ? "" : "s").append("</h4>\n");
     if (officers.isEmpty()) {
@@ -371,13 +420,11 @@ public final class CaseReport {
     html.append("</table>\n");
   }
 
-  private void cases(String id, boolean raised) {
-    Dataset<Row> mine = tables.apply("flagged_cases").filter(array_contains(col("finding_ids"), id));
-    long total = mine.count();
-    List<Row> rows = mine.select(col("record_id"), col("group_id"), col("direction"),
-            date_format(col("crossed_at"), "yyyy-MM-dd HH:mm:ss").as("at"), col("officer_id"), col("shift_ids"))
-        .orderBy("at", "record_id").limit(RECORDS_PER_FINDING).collectAsList();
-    html.append("<h4>Case records (").append(total).append(")</h4>\n");
+  private void cases(String id, boolean raised, Evidence evidence) {
+    long total = evidence.caseCounts().getOrDefault(id, 0L);
+    // Rows of _fid, record_id, group_id, direction, crossed_at, officer_id, shift_ids.
+    List<Row> rows = evidence.cases().getOrDefault(id, List.of());
+    html.append("<h4>Case records (").append(total).append(total == 1 ? " record" : " records").append(")</h4>\n");
     if (rows.isEmpty()) {
       html.append("<p class=\"omitted\">").append(raised ? "No clearance record is linked to this finding."
           : "This finding is held back by a dismissal, so no records are listed; its tests are in alignment_tests.")
@@ -387,15 +434,15 @@ public final class CaseReport {
     html.append("<table class=\"cases\"><tr><th>record</th><th>group</th><th>direction</th><th>crossed at (UTC)</th>"
         + "<th>officer</th><th>shifts</th></tr>\n");
     for (Row r : rows) {
-      html.append("<tr><td>").append(esc(r.getString(0))).append("</td><td>").append(esc(r.getString(1)))
-          .append("</td><td>").append(esc(r.getString(2))).append("</td><td>").append(esc(r.getString(3)))
-          .append("</td><td>").append(esc(r.getString(4) == null ? "(division)" : r.getString(4))).append("</td><td>")
-          .append(esc(String.join(", ", r.<String>getList(5)))).append("</td></tr>\n");
+      html.append("<tr><td>").append(esc(r.getString(1))).append("</td><td>").append(esc(r.getString(2)))
+          .append("</td><td>").append(esc(r.getString(3))).append("</td><td>").append(esc(r.getString(4)))
+          .append("</td><td>").append(esc(r.getString(5) == null ? "(division)" : r.getString(5))).append("</td><td>")
+          .append(esc(String.join(", ", r.<String>getList(6)))).append("</td></tr>\n");
     }
     html.append("</table>\n");
-    if (total > rows.size()) {
-      html.append("<p class=\"omitted\">").append(total - rows.size())
-          .append(" more records are in the <code>flagged_cases</code> table (filter on finding_ids).</p>\n");
+    if (rows.size() == RECORDS_PER_FINDING) {
+      html.append("<p class=\"omitted\">The first ").append(RECORDS_PER_FINDING)
+          .append(" rows are shown; all are in the <code>flagged_cases</code> table (filter on finding_ids).</p>\n");
     }
   }
 

@@ -180,31 +180,41 @@ public final class RunOutput implements AutoCloseable {
     }
   }
 
-  /**
-   * The latest run published before this run's date, if any: the run whose history this
-   * run carries on. Runs of later dates are ignored, so re-running an old date gives the
-   * same result as it did the first time.
-   */
-  public Optional<Path> latestEarlierRun() {
-    String thisDate = partition.substring(partition.indexOf('=') + 1);
+  /** Every published run folder of this output, oldest date first. */
+  public List<Path> publishedRuns() {
     try {
-      Optional<Path> latest = Optional.empty();
-      String latestDate = "";
+      List<Path> runs = new ArrayList<>();
       for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(root)) {
         String name = status.getPath().getName();
-        if (!status.isDirectory() || !name.startsWith("run_date=")) {
-          continue;
-        }
-        String date = name.substring("run_date=".length());
-        if (date.compareTo(thisDate) < 0 && date.compareTo(latestDate) > 0
+        if (status.isDirectory() && name.startsWith("run_date=")
             && fs.exists(new Path(status.getPath(), Manifest.FILE_NAME))) {
-          latest = Optional.of(status.getPath());
-          latestDate = date;
+          runs.add(status.getPath());
+        }
+      }
+      runs.sort(java.util.Comparator.comparing(Path::getName));
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the published runs in " + root + " cannot be listed", e);
+    }
+  }
+
+  /**
+   * The latest run published before this run's date that holds {@code table}: the run whose
+   * history this run carries on. Runs of later dates are ignored, so re-running an old date
+   * gives the same result as it did the first time.
+   */
+  public Optional<Path> latestEarlierRunWith(String table) {
+    String thisPartition = partition;
+    try {
+      Optional<Path> latest = Optional.empty();
+      for (Path run : publishedRuns()) {
+        if (run.getName().compareTo(thisPartition) < 0 && fs.exists(new Path(run, table))) {
+          latest = Optional.of(run);
         }
       }
       return latest;
     } catch (IOException e) {
-      throw new UncheckedIOException("the earlier runs in " + root + " cannot be listed", e);
+      throw new UncheckedIOException("the earlier runs in " + root + " cannot be read", e);
     }
   }
 

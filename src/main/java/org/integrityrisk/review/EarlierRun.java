@@ -2,8 +2,9 @@ package org.integrityrisk.review;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,34 +12,54 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What the latest earlier run handed on: its finding history, every decision received so
- * far and the watch list. Each run writes all three whole, so one earlier run is enough;
- * a run before this feature, or the first run, hands on nothing.
+ * What earlier runs handed on. The latest earlier run that kept a finding history hands
+ * on that history and its watch list: each run writes both whole, so one run is enough.
+ * Decisions are read from every published run, whatever its date, and filtered to those
+ * received by this run's date: a decision given to a re-run of an old date still reaches
+ * the next night, and a re-run of the latest date without its feedback file keeps the
+ * decisions the replaced run received.
  */
 public record EarlierRun(Optional<String> runDate, Dataset<Row> history, Dataset<Row> decisions, Dataset<Row> watchList) {
   public static final String HISTORY = "finding_history";
   public static final String DECISIONS = "feedback";
   public static final String WATCH_LIST = "watch_list";
 
-  public static EarlierRun read(SparkSession spark, Optional<Path> folder) {
+  /**
+   * @param folder the latest run before this run's date that has a finding history
+   * @param allRuns every published run folder
+   */
+  public static EarlierRun read(SparkSession spark, Optional<Path> folder, List<Path> allRuns) {
+    List<String> withDecisions = new ArrayList<>();
+    for (Path run : allRuns) {
+      if (exists(spark, new Path(run, DECISIONS))) {
+        withDecisions.add(new Path(run, DECISIONS).toString());
+      }
+    }
+    Dataset<Row> decisions = withDecisions.isEmpty()
+        ? spark.createDataFrame(List.of(), FindingReview.DECISION_SCHEMA)
+        : spark.read().schema(FindingReview.DECISION_SCHEMA).parquet(withDecisions.toArray(String[]::new));
     return new EarlierRun(folder.map(f -> f.getName().substring(f.getName().indexOf('=') + 1)),
-        table(spark, folder, HISTORY, FindingReview.HISTORY_SCHEMA),
-        table(spark, folder, DECISIONS, FindingReview.DECISION_SCHEMA),
+        table(spark, folder, HISTORY, FindingReview.HISTORY_SCHEMA), decisions,
         table(spark, folder, WATCH_LIST, WatchList.SCHEMA));
   }
 
-  private static Dataset<Row> table(SparkSession spark, Optional<Path> folder, String name, StructType schema) {
-    if (folder.isPresent()) {
-      Path path = new Path(folder.get(), name);
-      try {
-        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        if (fs.exists(path)) {
-          return spark.read().schema(schema).parquet(path.toString());
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("the earlier run's " + name + " in " + path + " cannot be read", e);
-      }
+  /** Nothing handed on: the first run of an output folder. */
+  public static EarlierRun none(SparkSession spark) {
+    return read(spark, Optional.empty(), List.of());
+  }
+
+  private static boolean exists(SparkSession spark, Path path) {
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + " cannot be read", e);
     }
-    return spark.createDataFrame(java.util.List.of(), schema);
+  }
+
+  private static Dataset<Row> table(SparkSession spark, Optional<Path> folder, String name, StructType schema) {
+    if (folder.isPresent() && exists(spark, new Path(folder.get(), name))) {
+      return spark.read().schema(schema).parquet(new Path(folder.get(), name).toString());
+    }
+    return spark.createDataFrame(List.of(), schema);
   }
 }

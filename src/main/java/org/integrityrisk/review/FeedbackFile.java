@@ -22,6 +22,8 @@ import java.util.Locale;
  */
 public final class FeedbackFile {
   static final List<String> COLUMNS = List.of("finding_id", "decision", "date", "note");
+  /** Officer and division findings ({@code F-}) and groups ({@code G-}): 16 hex digits each. */
+  private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[FG]-[0-9a-f]{16}");
   private static final int MAX_REPORTED = 20;
 
   /** One decision as written, with where it was written. */
@@ -72,8 +74,17 @@ public final class FeedbackFile {
         String decisionText = field(record, names, "decision");
         String dateText = field(record, names, "date");
         String note = field(record, names, "note");
+        if (record.length > names.size()) {
+          problems.add(where + ": " + record.length + " fields but the header has " + names.size()
+              + "; quote a note that holds a comma");
+          continue;
+        }
         if (id == null) {
           problems.add(where + ", field finding_id: missing");
+        } else if (!ID.matcher(id).matches()) {
+          problems.add(where + ", field finding_id: '" + id + "' is not a finding id (F- or G- and 16 hex digits, "
+              + "as in the findings and suspect_groups tables)");
+          id = null;
         }
         Decision decision = null;
         if (decisionText == null) {
@@ -100,6 +111,9 @@ public final class FeedbackFile {
       }
     } catch (IOException e) {
       throw new InvalidException("feedback file " + file + " cannot be read: " + e.getMessage());
+    } catch (com.univocity.parsers.common.TextParsingException e) {
+      throw new InvalidException("feedback file " + file + " is not valid CSV near line "
+          + (e.getLineIndex() + 1) + " (an unclosed quote?): " + firstLine(e.getMessage()));
     } finally {
       parser.stopParsing();
     }
@@ -110,6 +124,10 @@ public final class FeedbackFile {
           + String.join("\n", shown) + more);
     }
     return List.copyOf(entries);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   private static String field(String[] record, List<String> names, String name) {

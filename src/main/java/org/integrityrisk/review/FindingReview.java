@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -29,11 +30,14 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>A finding is first seen on the first run that flagged it and last seen on the latest.
  * A decision applies from its date on. A dismissed finding is not raised again unless its
- * evidence grew: more aligned events than when the decision was taken, or a group that
- * was not part of it then. "When the decision was taken" is the evidence the finding had
- * on the last run before the decision reached the pipeline, which is what the
- * investigator saw; a decision on a finding the pipeline has not seen yet takes the
- * evidence of the run that first reads it.
+ * evidence grew: an aligned crossing after the decision date (which the investigator
+ * cannot have seen), more aligned events than when the decision was taken (records that
+ * arrived late), or a group that was not part of it then. "When the decision was taken"
+ * is the evidence the finding had on the last run before the decision reached the
+ * pipeline, which is what the investigator saw; a decision on a finding the pipeline has
+ * not seen yet takes the evidence of the run that first reads it. A count alone would not
+ * do: in a sliding window, a pattern that goes on replaces old crossings by new ones at
+ * the same count.
  */
 public final class FindingReview {
   public static final String NEW = "new";
@@ -50,7 +54,8 @@ public final class FindingReview {
       .add("division_id", DataTypes.StringType)
       .add("port_id", DataTypes.StringType)
       .add("evidence_events", DataTypes.IntegerType)
-      .add("groups", DataTypes.createArrayType(DataTypes.StringType));
+      .add("groups", DataTypes.createArrayType(DataTypes.StringType))
+      .add("last_event_at", DataTypes.TimestampType);
 
   /** Everything ever found, up to and including a run; each run writes it, the next reads it. */
   public static final StructType HISTORY_SCHEMA = new StructType()
@@ -64,6 +69,7 @@ public final class FindingReview {
       .add("runs_seen", DataTypes.IntegerType)
       .add("evidence_events", DataTypes.IntegerType)
       .add("groups", DataTypes.createArrayType(DataTypes.StringType))
+      .add("last_event_at", DataTypes.TimestampType)
       .add("decision", DataTypes.StringType)
       .add("decision_date", DataTypes.DateType)
       .add("decision_note", DataTypes.StringType)
@@ -113,6 +119,7 @@ public final class FindingReview {
             coalesce(col("h_runs_seen"), lit(0)).plus(when(present, 1).otherwise(0)).as("runs_seen"),
             coalesce(col("evidence_events"), col("h_evidence_events")).as("evidence_events"),
             coalesce(col("groups"), col("h_groups")).as("groups"),
+            coalesce(col("last_event_at"), col("h_last_event_at")).as("last_event_at"),
             present.as("present"), seenBefore.as("seen_before"),
             col("h_evidence_events"), col("h_groups"), col("h_decision"), col("h_decision_date"),
             col("h_decision_note"), col("h_evidence_at_decision"), col("h_groups_at_decision"));
@@ -134,7 +141,8 @@ public final class FindingReview {
         .withColumn("evidence_at_decision", evidenceAtDecision)
         .withColumn("groups_at_decision", groupsAtDecision)
         .withColumn("evidence_grew", isDecided.and(col("evidence_events").gt(col("evidence_at_decision"))
-            .or(size(array_except(col("groups"), col("groups_at_decision"))).gt(0))))
+            .or(size(array_except(col("groups"), col("groups_at_decision"))).gt(0))
+            .or(to_date(col("last_event_at")).gt(col("d_decision_date")))))
         .withColumn("decision", col("d_decision"))
         .withColumn("decision_date", col("d_decision_date"))
         .withColumn("decision_note", col("d_note"));
@@ -173,16 +181,19 @@ public final class FindingReview {
   }
 
   /**
-   * All decisions known after this run: the earlier runs' and the new file's. A decision
-   * given again (same finding, decision, date and note) is the same decision, kept once
-   * with where it was first received.
+   * All decisions known after this run: those received by published runs up to this run's
+   * date and the new file's. A decision given again (same finding, decision, date and
+   * note) is the same decision, kept once with where it was first received. Runs of later
+   * dates may have received more; they do not count here, so a re-run of an old date
+   * decides as it did.
    */
   public static Dataset<Row> mergeDecisions(SparkSession spark, Dataset<Row> earlier, List<FeedbackFile.Entry> entries,
       LocalDate runDate) {
     List<Row> rows = entries.stream().map(e -> RowFactory.create(e.findingId(), e.decision().word(),
         Date.valueOf(e.date()), e.note(), e.source(), e.row(), Date.valueOf(runDate))).toList();
     Dataset<Row> received = spark.createDataFrame(rows, DECISION_SCHEMA);
-    return earlier.select(names(DECISION_SCHEMA)).unionByName(received)
+    Dataset<Row> known = earlier.filter(col("received_run_date").leq(lit(Date.valueOf(runDate))));
+    return known.select(names(DECISION_SCHEMA)).unionByName(received)
         .groupBy("finding_id", "decision", "decision_date", "note")
         .agg(min(struct(col("received_run_date"), col("source"), col("source_row"))).as("_first"))
         .select(col("finding_id"), col("decision"), col("decision_date"), col("note"),

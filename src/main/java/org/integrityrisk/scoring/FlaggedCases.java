@@ -1,12 +1,15 @@
 package org.integrityrisk.scoring;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -17,10 +20,11 @@ import org.integrityrisk.alignment.DutyRosters;
  * The clearance records behind every flagged test: the records of the group's events
  * that fell in the flagged officer's or division's duty. Where an officer is flagged,
  * the record carries the officer; a record that only a division's flag explains has
- * no officer. Each record names every finding it backs ({@code finding_ids}) and the
- * shifts it fell in ({@code shift_ids}: the officer's shift, or for a division the
- * shifts of its officers on duty then), so an investigator can pull the records and the
- * footage of those shifts.
+ * no officer. Each row names the findings it backs ({@code finding_ids}: the officer's
+ * and, when the division is flagged for the same record, the division's) and the shifts
+ * it fell in ({@code shift_ids}: the officer's own shift at the port, or for a division
+ * the shifts of its officers on duty then), so an investigator can pull the records and
+ * the footage of those shifts.
  */
 public final class FlaggedCases {
   private FlaggedCases() {}
@@ -48,11 +52,13 @@ public final class FlaggedCases {
         new String[] {"record_id", "group_id", "division_id"}, "left_anti");
     Dataset<Row> cases = byOfficer.unionByName(divisionOnly.withColumn("officer_id", lit(null).cast("string")));
 
-    Dataset<Row> backs = records.groupBy(col("record_id").as("_b_record"), col("group_id").as("_b_group"),
-        col("division_id").as("_b_division")).agg(array_sort(collect_set(col("finding_id"))).as("finding_ids"));
-    Dataset<Row> withFindings = cases.join(backs, col("record_id").equalTo(col("_b_record"))
-        .and(col("group_id").equalTo(col("_b_group"))).and(col("division_id").equalTo(col("_b_division"))))
-        .drop("_b_record", "_b_group", "_b_division");
+    // A record and group have one port, so at most one division finding backs them.
+    Dataset<Row> divisionFinding = byDivision.select(col("record_id").as("_b_record"), col("group_id").as("_b_group"),
+        col("division_id").as("_b_division"), col("finding_id").as("_b_finding")).distinct();
+    Dataset<Row> withFindings = cases.join(divisionFinding, col("record_id").equalTo(col("_b_record"))
+            .and(col("group_id").equalTo(col("_b_group"))).and(col("division_id").equalTo(col("_b_division"))), "left")
+        .withColumn("finding_ids", array_sort(array_distinct(array_compact(array(col("finding_id"), col("_b_finding"))))))
+        .drop("_b_record", "_b_group", "_b_division", "_b_finding");
     return withFindings.join(shiftsOf(withFindings, shifts),
         col("record_id").equalTo(col("_s_record")).and(col("officer_id").eqNullSafe(col("_s_officer")))
             .and(col("division_id").equalTo(col("_s_division"))), "left")
@@ -65,9 +71,11 @@ public final class FlaggedCases {
         col("division_id").as("_s_division"), col("port_id").as("_s_port"), col("crossed_at").as("_s_at")).distinct();
     Dataset<Row> s = shifts.select(col("shift_id"), col("officer_id").as("_r_officer"),
         col("division_id").as("_r_division"), col("port_id").as("_r_port"), col("shift_start"), col("shift_end"));
-    Column covers = col("_s_division").equalTo(col("_r_division")).and(col("_s_port").equalTo(col("_r_port")))
-        .and(col("shift_start").leq(col("_s_at"))).and(col("shift_end").gt(col("_s_at")))
-        .and(col("_s_officer").isNull().or(col("_s_officer").equalTo(col("_r_officer"))));
+    // An officer's duty at a port is all of their shifts there, whichever division a shift is booked to.
+    Column unit = when(col("_s_officer").isNull(), col("_s_division").equalTo(col("_r_division")))
+        .otherwise(col("_s_officer").equalTo(col("_r_officer")));
+    Column covers = col("_s_port").equalTo(col("_r_port")).and(unit)
+        .and(col("shift_start").leq(col("_s_at"))).and(col("shift_end").gt(col("_s_at")));
     return keys.join(s, covers)
         .groupBy("_s_record", "_s_officer", "_s_division")
         .agg(array_sort(collect_set(col("shift_id"))).as("_shift_ids"));

@@ -116,7 +116,7 @@ class ConfounderScenariosTest {
         .apply(WINDOW.crossings(clearances), shifts);
     return new org.integrityrisk.review.InvestigatorView(SharedSpark.get(), RUN_DATE).apply(detected.tests(),
         detected.groups(), detected.units(), detected.events(), shifts,
-        org.integrityrisk.review.EarlierRun.read(SharedSpark.get(), Optional.empty()), List.of());
+        org.integrityrisk.review.EarlierRun.none(SharedSpark.get()), List.of());
   }
 
   private static List<String> flagged(Map<String, Dataset<Row>> findings, String table, String id) {

@@ -81,8 +81,8 @@ class InvestigatorViewIT {
 
     Path feedback = work.resolve("decisions.csv");
     Files.writeString(feedback, "finding_id,decision,date,note\n"
-        + dismissed + ",under_review,2026-04-09,opened a file\n"
-        + dismissed + ",dismissed,2026-04-09,\"Shift swap, recorded late; roster corrected\"\n"
+        + dismissed + ",under_review,2026-04-10,opened a file\n"
+        + dismissed + ",dismissed,2026-04-10,\"Shift swap, recorded late; roster corrected\"\n"
         + confirmed + ",confirmed,2026-04-09,\"Footage reviewed:\nhanded over documents\"\n", StandardCharsets.UTF_8);
     Launcher.Result second = Launcher.run(work.resolve("second.log"), runArgs(SECOND, "--feedback", feedback.toString()));
     assertEquals(0, second.exit(), second.toString());
@@ -111,7 +111,9 @@ class InvestigatorViewIT {
       assertEquals(1, shifts.filter(col("shift_id").equalTo(shift).and(col("role").equalTo("finding"))).count(),
           shift + " is one of the finding's own shifts");
     }
-    assertEquals(carried.<Integer>getAs("case_records").longValue(), cases.count());
+    assertEquals(carried.<Integer>getAs("case_records").longValue(), cases.select("record_id").distinct().count());
+    assertEquals(0, cases.filter(col("finding_id").notEqual(confirmed)
+        .and(col("flagged_for").equalTo("officer"))).count(), "another officer's rows do not back this finding");
   }
 
   private static org.apache.spark.sql.Column functions_size(String column) {
