@@ -8,12 +8,15 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.integrityrisk.alignment.DutyRosters;
 
 /**
@@ -45,20 +48,21 @@ public final class FlaggedCases {
         .select(col("record_id"), col("group_id"), col("officer_id"), col("division_id"), col("port_id"),
             col("direction"), col("event_time").as("crossed_at"), col("unit_kind").as("flagged_for"),
             col("finding_id"), col("evidence"), col("p_value"), col("q_value"));
-    Dataset<Row> byOfficer = records.filter(col("flagged_for").equalTo(DutyRosters.OFFICER));
-    Dataset<Row> byDivision = records.filter(col("flagged_for").equalTo(DutyRosters.DIVISION));
-    Dataset<Row> divisionOnly = byDivision.join(
-        byOfficer.select(col("record_id"), col("group_id"), col("division_id")),
-        new String[] {"record_id", "group_id", "division_id"}, "left_anti");
-    Dataset<Row> cases = byOfficer.unionByName(divisionOnly.withColumn("officer_id", lit(null).cast("string")));
-
-    // A record and group have one port, so at most one division finding backs them.
-    Dataset<Row> divisionFinding = byDivision.select(col("record_id").as("_b_record"), col("group_id").as("_b_group"),
-        col("division_id").as("_b_division"), col("finding_id").as("_b_finding")).distinct();
-    Dataset<Row> withFindings = cases.join(divisionFinding, col("record_id").equalTo(col("_b_record"))
-            .and(col("group_id").equalTo(col("_b_group"))).and(col("division_id").equalTo(col("_b_division"))), "left")
-        .withColumn("finding_ids", array_sort(array_distinct(array_compact(array(col("finding_id"), col("_b_finding"))))))
-        .drop("_b_record", "_b_group", "_b_division", "_b_finding");
+    // One pass over each record's rows: an officer's flag carries the record, a division's
+    // flag carries it only where no officer of that division is flagged for it, and every
+    // row names the division's finding too. A record and group have one port, so at most
+    // one division finding backs them.
+    WindowSpec sameRecord = Window.partitionBy("record_id", "group_id", "division_id");
+    Column forOfficer = col("flagged_for").equalTo(DutyRosters.OFFICER);
+    Dataset<Row> withFindings = records
+        .withColumn("_officer_flagged", max(forOfficer).over(sameRecord))
+        .withColumn("_division_finding",
+            max(when(col("flagged_for").equalTo(DutyRosters.DIVISION), col("finding_id"))).over(sameRecord))
+        .filter(forOfficer.or(not(col("_officer_flagged"))))
+        .withColumn("officer_id", when(forOfficer, col("officer_id")))
+        .withColumn("finding_ids",
+            array_sort(array_distinct(array_compact(array(col("finding_id"), col("_division_finding"))))))
+        .drop("_officer_flagged", "_division_finding");
     return withFindings.join(shiftsOf(withFindings, shifts),
         col("record_id").equalTo(col("_s_record")).and(col("officer_id").eqNullSafe(col("_s_officer")))
             .and(col("division_id").equalTo(col("_s_division"))), "left")

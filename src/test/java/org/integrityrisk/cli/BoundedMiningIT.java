@@ -10,17 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The mining issue's checks through the real command: traffic that makes every subset of
- * a shuttle's riders frequent still finishes, with the shuttle as one group, and the
- * clearing officers' evidence finds the colluders.
+ * The mining issue's checks through the real command, on one scenario that holds all of
+ * it: traffic that makes every subset of a shuttle's riders frequent (the shuttle, a
+ * queue burst, a weekly coach) still finishes, with the shuttle as one group; the
+ * detection issue's metrics still hold; and the clearing officers' evidence finds the
+ * colluders. (Two scenarios, each with half of it, cost a second generate, run and
+ * evaluate and checked nothing more.)
  */
 class BoundedMiningIT {
   @TempDir Path work;
 
   @Test
-  void shuttleQueueBurstAndWeeklyCoachAreMinedWithinBounds() throws Exception {
-    Launcher.Scenario result = Launcher.generateRunEvaluate(work, "shuttle", "--seed", "17", "--scale", "1",
-        "--shuttle", "true", "--queue-burst", "true", "--weekly-coach", "true");
+  void shuttleQueueBurstWeeklyCoachAndClearingOfficersAreMinedWithinBoundsAndExposeTheColluders() throws Exception {
+    Launcher.Scenario result = Launcher.generateRunEvaluate(work, "bounded", "--seed", "17", "--scale", "1",
+        "--shuttle", "true", "--queue-burst", "true", "--weekly-coach", "true", "--clearing-officers", "true");
     JsonNode m = result.metrics();
     String report = result.report();
     assertTrue(m.get("shuttle_reported_as_one_large_group").asBoolean(), report);
@@ -34,14 +37,7 @@ class BoundedMiningIT {
     assertTrue(m.get("ring_recall").asDouble() >= 0.9, report);
     assertFalse(m.get("stale_ring_reported").asBoolean(), report);
     assertFalse(m.get("stale_officer_flagged").asBoolean(), report);
-  }
-
-  @Test
-  void clearingOfficersAndInspectionsExposeTheColluders() throws Exception {
-    Launcher.Scenario result = Launcher.generateRunEvaluate(work, "clearing", "--seed", "17", "--scale", "1",
-        "--clearing-officers", "true");
-    JsonNode m = result.metrics();
-    String report = result.report();
+    // The clearing officers and inspections expose the colluders.
     assertEquals(3, m.get("colluding_officers").asInt(), report);
     assertTrue(m.get("officer_precision").asDouble() >= 0.9, report);
     assertTrue(m.get("officer_recall").asDouble() >= 0.9, report);

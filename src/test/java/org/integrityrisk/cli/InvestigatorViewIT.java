@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,16 +32,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The investigators' view through the real command on the sample data: two nightly runs,
- * the second with a feedback file that dismisses one officer's finding and confirms
+ * The investigators' view through the real command on the sample data: two nightly runs
+ * (the README's sample run, shared with other tests, and the next night's), the second
+ * with a feedback file that dismisses one officer's finding and confirms
  * another's; the case report opened in headless Chromium; the analysts' notebooks
  * executed over both runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvestigatorViewIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String FIRST = "2026-04-09";
-  private static final String SECOND = "2026-04-10";
+  private static final String FIRST = SampleRun.DATE;
+  private static final String SECOND = "2026-04-11";
 
   @TempDir static Path work;
   private final SparkSession spark = SharedSpark.get();
@@ -49,18 +51,6 @@ class InvestigatorViewIT {
   private String dismissedOfficer;
   private String confirmed;
 
-  private String[] runArgs(String date, String... extra) {
-    Path samples = Launcher.ROOT.resolve("data-samples");
-    List<String> args = new ArrayList<>(List.of("run",
-        "--clearances", samples.resolve("clearances.csv").toString(),
-        "--rosters", samples.resolve("rosters.csv").toString(),
-        "--ports", samples.resolve("ports.csv").toString(),
-        "--output", output.toString(), "--run-date", date,
-        "--pseudonym-key-file", samples.resolve("pseudonym.key").toString()));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
-  }
-
   private Dataset<Row> table(String date, String name) {
     return spark.read().parquet(output.resolve("run_date=" + date).resolve(name).toString());
   }
@@ -68,8 +58,7 @@ class InvestigatorViewIT {
   @BeforeAll
   void twoRunsTheSecondWithFeedback() throws Exception {
     output = work.resolve("findings");
-    Launcher.Result first = Launcher.run(work.resolve("first.log"), runArgs(FIRST));
-    assertEquals(0, first.exit(), first.toString());
+    SampleRun.copyInto(output);
     assertTrue(Files.isRegularFile(output.resolve("run_date=" + FIRST).resolve("report.html")));
 
     List<Row> officers = table(FIRST, "findings").filter(col("kind").equalTo("officer"))
@@ -82,9 +71,9 @@ class InvestigatorViewIT {
     Path feedback = work.resolve("decisions.csv");
     Files.writeString(feedback, "finding_id,decision,date,note\n"
         + dismissed + ",under_review,2026-04-10,opened a file\n"
-        + dismissed + ",dismissed,2026-04-10,\"Shift swap, recorded late; roster corrected\"\n"
-        + confirmed + ",confirmed,2026-04-09,\"Footage reviewed:\nhanded over documents\"\n", StandardCharsets.UTF_8);
-    Launcher.Result second = Launcher.run(work.resolve("second.log"), runArgs(SECOND, "--feedback", feedback.toString()));
+        + dismissed + ",dismissed,2026-04-11,\"Shift swap, recorded late; roster corrected\"\n"
+        + confirmed + ",confirmed,2026-04-10,\"Footage reviewed:\nhanded over documents\"\n", StandardCharsets.UTF_8);
+    Launcher.Result second = Launcher.run(work.resolve("second.log"), SampleRun.runArgs(output, SECOND, "--feedback", feedback.toString()));
     assertEquals(0, second.exit(), second.toString());
   }
 
@@ -114,6 +103,25 @@ class InvestigatorViewIT {
     assertEquals(carried.<Integer>getAs("case_records").longValue(), cases.select("record_id").distinct().count());
     assertEquals(0, cases.filter(col("finding_id").notEqual(confirmed)
         .and(col("flagged_for").equalTo("officer"))).count(), "another officer's rows do not back this finding");
+  }
+
+  @Test
+  void bothNightsReadAsOneTablePerOutput() throws IOException {
+    // Both dates are partitions of one table per output, readable by any Hive-style reader.
+    for (String table : FindingsComparison.TABLES) {
+      Dataset<Row> nights = spark.read().option("basePath", output.toString())
+          .parquet(output.resolve("run_date=*").resolve(table).toString());
+      Map<String, Long> perDate = new TreeMap<>();
+      for (Row row : nights.groupBy("run_date").count().collectAsList()) {
+        perDate.put(row.get(0).toString(), row.getLong(1));
+      }
+      Map<String, Long> expected = new TreeMap<>();
+      for (String date : List.of(FIRST, SECOND)) {
+        expected.put(date, JSON.readTree(output.resolve("run_date=" + date).resolve("manifest.json").toFile())
+            .at("/outputs/" + table).asLong());
+      }
+      assertEquals(expected, perDate, table + " rows per run_date");
+    }
   }
 
   private static org.apache.spark.sql.Column functions_size(String column) {
@@ -176,7 +184,7 @@ class InvestigatorViewIT {
     assertTrue(body.contains("<svg class=\"timeline\" data-finding-id=\"" + confirmed + "\""), "its timeline chart");
     assertTrue(body.contains("class=\"shift\""), "the officer's shifts are drawn");
     assertTrue(body.contains("class=\"crossing on-duty\""), "crossings on duty are drawn");
-    assertTrue(body.contains("confirmed on 2026-04-09"));
+    assertTrue(body.contains("confirmed on 2026-04-10"));
     assertTrue(dom.contains("<table id=\"watch-list\""));
 
     BufferedImage image = ImageIO.read(screenshot.toFile());

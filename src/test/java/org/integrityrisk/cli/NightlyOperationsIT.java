@@ -12,13 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,14 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly life of the output folder, through the real commands on the sample data:
- * a driver killed mid-write, a second run of the same date, a re-run, dates read as one
- * table, and {@code jobs/nightly}.
+ * a driver killed mid-write, a second run of the same date, a re-run, and
+ * {@code jobs/nightly} (yesterday by default, a log per run, failures said loudly).
+ * {@link InvestigatorViewIT} reads two nights' findings as one table.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyOperationsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DATE = "2026-04-10";
+  private static final String DATE = SampleRun.DATE;
 
   @TempDir static Path work;
   private final SparkSession spark = SharedSpark.get();
@@ -46,21 +43,11 @@ class NightlyOperationsIT {
   private Path firstRun;
 
   private static String[] sampleArgs(Path output, String... extra) {
-    Path samples = Launcher.ROOT.resolve("data-samples");
-    List<String> args = new ArrayList<>(List.of(
-        "--clearances", samples.resolve("clearances.csv").toString(),
-        "--rosters", samples.resolve("rosters.csv").toString(),
-        "--ports", samples.resolve("ports.csv").toString(),
-        "--output", output.toString(),
-        "--pseudonym-key-file", samples.resolve("pseudonym.key").toString()));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    return SampleRun.inputArgs(output, extra).toArray(String[]::new);
   }
 
   private static String[] runArgs(Path output, String date) {
-    List<String> args = new ArrayList<>(List.of("run"));
-    args.addAll(List.of(sampleArgs(output, "--run-date", date)));
-    return args.toArray(String[]::new);
+    return SampleRun.runArgs(output, date);
   }
 
   private Path published() {
@@ -74,10 +61,9 @@ class NightlyOperationsIT {
   @BeforeAll
   void firstRunOfTheDate() throws Exception {
     output = work.resolve("findings");
-    Launcher.Result first = Launcher.run(work.resolve("first.log"), runArgs(output, DATE));
-    assertEquals(0, first.exit(), first.toString());
+    SampleRun.copyInto(output);
     firstRun = work.resolve("first-run-copy");
-    copy(published(), firstRun);
+    SampleRun.copyTree(published(), firstRun);
   }
 
   @Test
@@ -150,37 +136,6 @@ class NightlyOperationsIT {
     }
   }
 
-  @Test
-  @Order(4)
-  void nightlyKeepsALogPerRunAndTheDatesReadAsOneTable() throws Exception {
-    Path logs = work.resolve("nightly-logs");
-    Launcher.Result ran = nightly(logs, sampleArgs(output, "--run-date", "2026-04-09"));
-
-    assertEquals(0, ran.exit(), ran.toString());
-    assertTrue(ran.stdout().contains("run of 2026-04-09 succeeded; findings: " + output.resolve("run_date=2026-04-09")),
-        ran.stdout());
-    List<Path> runLogs = logsOf(logs, "run_date=2026-04-09.");
-    assertEquals(2, runLogs.size(), "the run's output and Spark's log: " + runLogs);
-    String log = Files.readString(runLogs.stream().filter(p -> !p.toString().endsWith(".spark.log")).findFirst()
-        .orElseThrow());
-    assertTrue(log.contains("write suspect_groups") && log.contains("exit status 0"), log);
-
-    // Both dates are partitions of one table per finding, readable by any Hive-style reader.
-    for (String table : FindingsComparison.TABLES) {
-      Dataset<Row> history = spark.read().option("basePath", output.toString())
-          .parquet(output.resolve("run_date=*").resolve(table).toString());
-      Map<String, Long> perDate = new TreeMap<>();
-      for (Row row : history.groupBy("run_date").count().collectAsList()) {
-        perDate.put(row.get(0).toString(), row.getLong(1));
-      }
-      Map<String, Long> expected = new TreeMap<>();
-      for (String date : List.of("2026-04-09", DATE)) {
-        expected.put(date, manifest(output.resolve("run_date=" + date)).at("/outputs/" + table).asLong());
-      }
-      assertEquals(expected, perDate, table + " rows per run_date");
-    }
-  }
-
   /** jobs/nightly with its per-run logs in the given folder. */
   private static Launcher.Result nightly(Path logs, String... args) throws Exception {
     return Launcher.start("jobs/nightly", work.resolve("nightly-unused.log"),
@@ -188,16 +143,22 @@ class NightlyOperationsIT {
   }
 
   @Test
-  @Order(5)
-  void nightlyRunsYesterdayByDefaultAndFailsLoudly() throws Exception {
+  @Order(4)
+  void nightlyRunsYesterdayByDefaultKeepsALogPerRunAndFailsLoudly() throws Exception {
     Path logs = work.resolve("nightly-logs");
     String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
     Launcher.Result ran = nightly(logs, sampleArgs(output));
 
     assertEquals(0, ran.exit(), ran.toString());
+    assertTrue(ran.stdout().contains("run of " + yesterday + " succeeded; findings: "
+        + output.resolve("run_date=" + yesterday)), ran.stdout());
     assertTrue(Files.isDirectory(output.resolve("run_date=" + yesterday)), ran.toString());
-    assertEquals(1, runLogsOf(logs, "run_date=" + yesterday + ".").size());
+    assertEquals(2, logsOf(logs, "run_date=" + yesterday + ".").size(), "the run's output and Spark's log");
+    List<Path> runLogs = runLogsOf(logs, "run_date=" + yesterday + ".");
+    assertEquals(1, runLogs.size());
+    String log = Files.readString(runLogs.get(0));
+    assertTrue(log.contains("write suspect_groups") && log.contains("exit status 0"), log);
 
     Files.writeString(work.resolve("empty.key"), "");
     Launcher.Result failed = nightly(logs,
@@ -208,7 +169,7 @@ class NightlyOperationsIT {
     assertEquals(2, failed.exit(), printed);
     assertTrue(printed.contains("run of " + yesterday + " FAILED with exit status 2"), printed);
     assertTrue(printed.contains("pseudonym key"), printed);
-    List<Path> runLogs = runLogsOf(logs, "run_date=" + yesterday + ".");
+    runLogs = runLogsOf(logs, "run_date=" + yesterday + ".");
     assertEquals(2, runLogs.size(), "the failed run has its own log too");
     String failedLog = Files.readString(runLogs.get(1));
     assertTrue(failedLog.contains("pseudonym key") && failedLog.contains("exit status 2"), failedLog);
@@ -223,18 +184,5 @@ class NightlyOperationsIT {
   /** The per-run logs of what the runs printed, oldest first (Spark's own logs aside). */
   private static List<Path> runLogsOf(Path logs, String prefix) throws IOException {
     return logsOf(logs, prefix).stream().filter(p -> !p.toString().endsWith(".spark.log")).toList();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }
