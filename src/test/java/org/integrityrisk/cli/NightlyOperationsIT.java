@@ -42,14 +42,6 @@ class NightlyOperationsIT {
   private Path output;
   private Path firstRun;
 
-  private static String[] sampleArgs(Path output, String... extra) {
-    return SampleRun.inputArgs(output, extra).toArray(String[]::new);
-  }
-
-  private static String[] runArgs(Path output, String date) {
-    return SampleRun.runArgs(output, date);
-  }
-
   private Path published() {
     return output.resolve("run_date=" + DATE);
   }
@@ -71,7 +63,7 @@ class NightlyOperationsIT {
   void aDriverKilledMidWriteLeavesThePreviousFindingsAndTheNextRunSucceeds() throws Exception {
     String firstRunId = manifest(published()).get("run_id").asText();
     Launcher.Running doomed = Launcher.start("jobs/integrity-risk", work.resolve("killed.log"),
-        runArgs(output, DATE));
+        SampleRun.runArgs(output, DATE));
     // One table is in staging, the others are not written yet: the middle of the write.
     doomed.awaitStderr("write suspect_groups", Duration.ofMinutes(5));
     doomed.process().destroyForcibly().waitFor();
@@ -85,7 +77,7 @@ class NightlyOperationsIT {
     }
     assertTrue(Files.exists(output.resolve("_locks/run_date=" + DATE + ".lock")), "the killed run left its lock");
 
-    Launcher.Result next = Launcher.run(work.resolve("after-kill.log"), runArgs(output, DATE));
+    Launcher.Result next = Launcher.run(work.resolve("after-kill.log"), SampleRun.runArgs(output, DATE));
 
     assertEquals(0, next.exit(), next.toString());
     assertTrue(next.stderr().contains("recovered: took over the lock of run "), next.stderr());
@@ -125,7 +117,7 @@ class NightlyOperationsIT {
         + ",\"started_at\":\"2026-11-23T02:30:00Z\"}");
     String publishedRun = manifest(published()).get("run_id").asText();
     try {
-      Launcher.Result second = Launcher.run(work.resolve("second.log"), runArgs(output, DATE));
+      Launcher.Result second = Launcher.run(work.resolve("second.log"), SampleRun.runArgs(output, DATE));
 
       assertEquals(1, second.exit(), second.toString());
       assertTrue(second.stderr().contains("another run of run_date=" + DATE + " is in progress: run running-now"),
@@ -148,7 +140,7 @@ class NightlyOperationsIT {
     Path logs = work.resolve("nightly-logs");
     String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
-    Launcher.Result ran = nightly(logs, sampleArgs(output));
+    Launcher.Result ran = nightly(logs, SampleRun.inputArgs(output));
 
     assertEquals(0, ran.exit(), ran.toString());
     assertTrue(ran.stdout().contains("run of " + yesterday + " succeeded; findings: "

@@ -22,7 +22,7 @@ final class SampleRun {
   private SampleRun() {}
 
   /** The sample inputs and pseudonym key, the output folder, then any extra options. */
-  static List<String> inputArgs(Path output, String... extra) {
+  static String[] inputArgs(Path output, String... extra) {
     Path samples = Launcher.ROOT.resolve("data-samples");
     List<String> args = new ArrayList<>(List.of(
         "--clearances", samples.resolve("clearances.csv").toString(),
@@ -31,13 +31,13 @@ final class SampleRun {
         "--output", output.toString(),
         "--pseudonym-key-file", samples.resolve("pseudonym.key").toString()));
     args.addAll(List.of(extra));
-    return args;
+    return args.toArray(String[]::new);
   }
 
   /** The 'run' command line of the sample inputs for a date. */
   static String[] runArgs(Path output, String date, String... extra) {
     List<String> args = new ArrayList<>(List.of("run", "--run-date", date));
-    args.addAll(inputArgs(output, extra));
+    args.addAll(List.of(inputArgs(output, extra)));
     return args.toArray(String[]::new);
   }
 
