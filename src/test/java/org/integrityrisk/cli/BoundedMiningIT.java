@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it: traffic that makes every subset of a shuttle's riders frequent (the shuttle, a
  * queue burst, a weekly coach) still finishes, with the shuttle as one group; the
  * detection issue's metrics still hold; and the clearing officers' evidence finds the
- * colluders. (Two scenarios, each with half of it, cost a second generate, run and
+ * colluders; and every output table is the same, value for value, as the kept digests
+ * made before the speed work ({@link FindingsDigest}). (Two scenarios, each with half of it, cost a second generate, run and
  * evaluate and checked nothing more.)
  */
 class BoundedMiningIT {
@@ -41,5 +42,7 @@ class BoundedMiningIT {
     assertEquals(3, m.get("colluding_officers").asInt(), report);
     assertTrue(m.get("officer_precision").asDouble() >= 0.9, report);
     assertTrue(m.get("officer_recall").asDouble() >= 0.9, report);
+    // Speed work must not change what is found: every table equals the kept digests.
+    FindingsDigest.assertUnchanged(org.integrityrisk.SharedSpark.get(), result.runFolder(), "bounded-seed17-scale1");
   }
 }
