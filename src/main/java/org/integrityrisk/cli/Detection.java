@@ -3,7 +3,13 @@ package org.integrityrisk.cli;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -58,34 +64,47 @@ final class Detection {
   record Detected(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> units, Dataset<Row> tests) {}
 
   Detected apply(Dataset<Row> crossings, Dataset<Row> shifts) {
-    Dataset<Row> frequent = staged("frequent travellers", () -> cache(FrequentTravellers.apply(crossings, config.minCrossings())));
+    Dataset<Row> frequent = staged("frequent travellers",
+        () -> cache(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
 
     CoTravelBaskets cutter = new CoTravelBaskets(config.basketMinutes(), config.vehicleMinutes(),
         config.maxBasketMinutes(), config.maxBasketSize());
     Dataset<Row> assigned = cache(cutter.assign(frequent));
-    long allBaskets = progress.stage("co-travel baskets", () -> assigned.select(CoTravelBaskets.BASKET_ID).distinct().count());
-    Dataset<Row> wideBaskets = staged("shared baskets", () -> FreshPlan.of(CoTravelBaskets.baskets(assigned)));
-    mining.put("chains_cut_at_max_basket_minutes", assigned.filter(col(CoTravelBaskets.TIME_PIECE).gt(0))
-        .select(CoTravelBaskets.CHAIN_ID).distinct().count());
-    mining.put("baskets_cut_at_max_basket_size", assigned.filter(col(CoTravelBaskets.SIZE_PIECE).gt(0))
-        .select(CoTravelBaskets.CHAIN_ID, CoTravelBaskets.TIME_PIECE).distinct().count());
+    // The baskets and both cuts are counted in one pass over the cached assignment.
+    Row cuts = progress.stageResult("co-travel baskets", r -> r.getLong(r.fieldIndex("baskets")), () -> assigned.agg(
+        countDistinct(col(CoTravelBaskets.BASKET_ID)).as("baskets"),
+        countDistinct(when(col(CoTravelBaskets.TIME_PIECE).gt(0), col(CoTravelBaskets.CHAIN_ID)))
+            .as("chains_cut"),
+        countDistinct(when(col(CoTravelBaskets.SIZE_PIECE).gt(0),
+            struct(col(CoTravelBaskets.CHAIN_ID), col(CoTravelBaskets.TIME_PIECE)))).as("sizes_cut"))
+        .first());
+    long allBaskets = cuts.getLong(cuts.fieldIndex("baskets"));
+    mining.put("chains_cut_at_max_basket_minutes", cuts.getLong(cuts.fieldIndex("chains_cut")));
+    mining.put("baskets_cut_at_max_basket_size", cuts.getLong(cuts.fieldIndex("sizes_cut")));
+    Dataset<Row> wideBaskets = staged("shared baskets", () -> FreshPlan.of(CoTravelBaskets.baskets(assigned))).rows();
 
     Dataset<Row> sharedPairs = staged("pairs sharing S baskets",
-        () -> FreshPlan.of(SharedBaskets.pairs(wideBaskets, config.minSupport())));
-    Dataset<Row> largeMembers = staged("large groups (travellers)", () -> cache(new LargeGroups(
-        config.largeGroupSize(), config.largeGroupJaccard()).members(wideBaskets, sharedPairs)));
-    mining.put("travellers_in_large_groups", largeMembers.count());
-    mining.put("large_groups", largeMembers.select(GroupMiner.GROUP_ID).distinct().count());
-    Dataset<Row> baskets = staged("baskets to mine", () -> FreshPlan.of(LargeGroups.merge(wideBaskets, largeMembers)));
+        () -> FreshPlan.of(SharedBaskets.pairs(wideBaskets, config.minSupport()))).rows();
+    Dataset<Row> largeMembers = cache(new LargeGroups(config.largeGroupSize(), config.largeGroupJaccard())
+        .members(wideBaskets, sharedPairs));
+    Row large = progress.stageResult("large groups (travellers)", r -> r.getLong(r.fieldIndex("travellers")),
+        () -> largeMembers.agg(count(lit(1)).as("travellers"), countDistinct(col(GroupMiner.GROUP_ID)).as("groups"))
+            .first());
+    mining.put("travellers_in_large_groups", large.getLong(large.fieldIndex("travellers")));
+    mining.put("large_groups", large.getLong(large.fieldIndex("groups")));
+    Dataset<Row> baskets = staged("baskets to mine", () -> FreshPlan.of(LargeGroups.merge(wideBaskets, largeMembers)))
+        .rows();
 
     CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
         config.coTravelMaxP(), config.keepWeekdayType());
-    Dataset<Row> testedPairs = staged("co-travellers beyond habit",
-        () -> FreshPlan.of(coTravellers.apply(sharedPairs, assigned, crossings)));
-    long candidatePairs = testedPairs.count();
+    Dataset<Row> testedPairs = FreshPlan.of(coTravellers.apply(sharedPairs, assigned, crossings));
+    Row pairs = progress.stageResult("co-travellers beyond habit", r -> r.getLong(r.fieldIndex("tested")),
+        () -> testedPairs.agg(count(lit(1)).as("tested"),
+            coalesce(sum(when(col(CoTravellers.KEPT), 1L).otherwise(0L)), lit(0L)).as("kept")).first());
+    long candidatePairs = pairs.getLong(pairs.fieldIndex("tested"));
     mining.put("pairs_sharing_min_support_baskets", candidatePairs);
-    mining.put("pairs_explained_by_habit", candidatePairs - testedPairs.filter(col(CoTravellers.KEPT)).count());
-    Dataset<Row> transactions = staged("transactions to mine",
+    mining.put("pairs_explained_by_habit", candidatePairs - pairs.getLong(pairs.fieldIndex("kept")));
+    Staged transactions = staged("transactions to mine",
         () -> FreshPlan.of(CoTravellers.transactions(baskets, testedPairs)));
     long transactionCount = transactions.count();
     mining.put("transactions_mined", transactionCount);
@@ -94,12 +113,12 @@ final class Detection {
         .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
     // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
     Dataset<Row> groups = staged("groups (FP-growth)", () -> FreshPlan.of(new GroupMiner(config.minSupport())
-        .apply(baskets, transactions, transactionCount, allBaskets, travellerCrossings, largeMembers)));
+        .apply(baskets, transactions.rows(), transactionCount, allBaskets, travellerCrossings, largeMembers))).rows();
 
-    Dataset<Row> events = staged("group events", () -> FreshPlan.of(GroupEvents.apply(groups, assigned)));
+    Dataset<Row> events = staged("group events", () -> FreshPlan.of(GroupEvents.apply(groups, assigned))).rows();
 
     DayAxis axis = DayAxis.of(window);
-    Dataset<Row> units = staged("duty rosters", () -> FreshPlan.of(DutyRosters.apply(shifts, axis)));
+    Dataset<Row> units = staged("duty rosters", () -> FreshPlan.of(DutyRosters.apply(shifts, axis))).rows();
 
     Dataset<Row> trips = GroupTrips.apply(events, axis, config.tripHours());
     Dataset<Row> duty = new DutyAlignment(axis, config.keepWeekdayType()).apply(trips, units);
@@ -107,10 +126,10 @@ final class Detection {
     if (ClearingEvidence.available(crossings)) {
       clearing = Optional.of(staged("clearing officer tests",
           () -> FreshPlan.of(ClearingEvidence.apply(events, crossings,
-              ClearingEvidence.inspectionsRecorded(crossings)))));
+              ClearingEvidence.inspectionsRecorded(crossings)))).rows());
     }
     Optional<Dataset<Row>> clearingEvidence = clearing;
-    Dataset<Row> raw = staged("alignment tests", () -> FreshPlan.of(CombinedEvidence.apply(duty, clearingEvidence)));
+    Dataset<Row> raw = staged("alignment tests", () -> FreshPlan.of(CombinedEvidence.apply(duty, clearingEvidence))).rows();
     Dataset<Row> tests = FreshPlan.of(
         new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
     progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
@@ -131,14 +150,17 @@ final class Detection {
         .join(flaggedWith, new String[] {"group_id"}, "left");
   }
 
+  /** A stage's result and its row count, which materialised it. */
+  private record Staged(Dataset<Row> rows, long count) {}
+
   /** Builds a stage's result and counts it, so the progress line times all of its work. */
-  private Dataset<Row> staged(String name, java.util.function.Supplier<Dataset<Row>> build) {
+  private Staged staged(String name, java.util.function.Supplier<Dataset<Row>> build) {
     List<Dataset<Row>> result = new ArrayList<>(1);
-    progress.stage(name, () -> {
+    long rows = progress.stage(name, () -> {
       result.add(build.get());
       return result.get(0).count();
     });
-    return result.get(0);
+    return new Staged(result.get(0), rows);
   }
 
   private static Dataset<Row> cache(Dataset<Row> ds) {

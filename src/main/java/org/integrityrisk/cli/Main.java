@@ -9,6 +9,7 @@ import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunLock;
 import org.integrityrisk.output.RunOutput;
+import org.integrityrisk.spark.SparkWork;
 
 /**
  * Entry point of {@code jobs/integrity-risk}. Exit status follows the contract:
@@ -74,6 +75,7 @@ public final class Main {
   }
 
   private static void runPipeline(CommandLine line, PrintStream out, PrintStream err) {
+    SparkWork work = new SparkWork();
     RunRequest request = RunRequest.from(line);
     Pseudonymiser pseudonymiser;
     try {
@@ -81,13 +83,14 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() + "; the pipeline does not run without a pseudonym key");
     }
-    Progress progress = new Progress(err);
+    Progress progress = new Progress(err, work::jobs);
     if (pseudonymiser.isShortKey()) {
       progress.note("warning: the pseudonym key is shorter than 32 bytes; use a longer random key in production");
     }
     SparkSession spark = session(request);
+    work.attach(spark);
     try {
-      var published = new RunCommand(spark, progress).execute(request, pseudonymiser);
+      var published = new RunCommand(spark, progress, work).execute(request, pseudonymiser);
       out.println("findings: " + RunOutput.display(published));
     } finally {
       spark.stop();

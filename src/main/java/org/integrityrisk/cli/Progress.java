@@ -7,13 +7,25 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.integrityrisk.output.StageTiming;
 
-/** Times each stage and tells the user about it on one line: stage, rows, seconds. */
+/**
+ * Times each stage and tells the user about it on one line: stage, rows, seconds and the
+ * Spark jobs it started. The rows come from the stage's own work; reporting them never
+ * starts a job.
+ */
 public final class Progress {
   private final PrintStream out;
+  private final LongSupplier sparkJobs;
   private final List<StageTiming> stages = new ArrayList<>();
 
+  /** Progress without Spark (commands that run no jobs); every stage reports 0 jobs. */
   public Progress(PrintStream out) {
+    this(out, () -> 0);
+  }
+
+  /** @param sparkJobs the number of Spark jobs started so far */
+  public Progress(PrintStream out, LongSupplier sparkJobs) {
     this.out = out;
+    this.sparkJobs = sparkJobs;
   }
 
   /** Runs a stage whose work ends with a row count, and reports it. */
@@ -23,13 +35,29 @@ public final class Progress {
 
   /** Runs a stage whose work ends with a count of something else than rows, such as bytes. */
   public long stage(String name, String unit, LongSupplier work) {
+    long jobsBefore = sparkJobs.getAsLong();
     long started = System.nanoTime();
     long rows = work.getAsLong();
     double seconds = (System.nanoTime() - started) / 1e9;
-    stages.add(new StageTiming(name, rows, Math.round(seconds * 1000) / 1000.0));
-    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s%n", name, rows, unit, seconds);
+    long jobs = sparkJobs.getAsLong() - jobsBefore;
+    stages.add(new StageTiming(name, rows, Math.round(seconds * 1000) / 1000.0, jobs));
+    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s %4d jobs%n", name, rows, unit, seconds, jobs);
     out.flush();
     return rows;
+  }
+
+  /**
+   * Runs a stage whose work ends with a small result (a row of counts, say) and reports the
+   * rows it names, so that counting for the line costs no job of its own.
+   */
+  public <T> T stageResult(String name, java.util.function.ToLongFunction<T> rows,
+      java.util.function.Supplier<T> work) {
+    List<T> result = new ArrayList<>(1);
+    stage(name, () -> {
+      result.add(work.get());
+      return rows.applyAsLong(result.get(0));
+    });
+    return result.get(0);
   }
 
   public void note(String message) {

@@ -33,6 +33,7 @@ import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.review.EarlierRun;
 import org.integrityrisk.review.InvestigatorView;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.spark.SparkWork;
 
 /** The nightly run: inputs in, validated and windowed, findings and manifest published at once. */
 public final class RunCommand {
@@ -40,10 +41,12 @@ public final class RunCommand {
   private final Progress progress;
   private final Map<String, Long> mining = new java.util.TreeMap<>();
   private final MemoryPeaks memory = new MemoryPeaks();
+  private final SparkWork work;
 
-  public RunCommand(SparkSession spark, Progress progress) {
+  public RunCommand(SparkSession spark, Progress progress, SparkWork work) {
     this.spark = spark;
     this.progress = progress;
+    this.work = work;
   }
 
   /** Runs the pipeline and returns the published run folder. */
@@ -201,6 +204,6 @@ public final class RunCommand {
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
         run.inputFiles(), run.previous().orElse(null), run.output().recovered(), run.outputs(), Map.copyOf(mining),
-        progress.stages(), memory.snapshot(), review);
+        progress.stages(), memory.snapshot(), work.settled(java.time.Duration.ofSeconds(2)).summary(), review);
   }
 }

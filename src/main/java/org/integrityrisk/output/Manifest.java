@@ -21,6 +21,7 @@ import org.integrityrisk.review.ReviewCounts;
  *     when it is the first run of its date
  * @param recovered what this run repaired after an earlier, killed run of its date
  * @param driverMemory the driver JVM's maximum heap, peak heap in use and peak resident set
+ * @param sparkWork Spark jobs, stages and tasks run, and the seconds spent outside them
  * @param review what was raised for review and how investigators decided so far; null for a rejected run
  */
 public record Manifest(
@@ -43,6 +44,7 @@ public record Manifest(
     @JsonProperty("mining") Map<String, Long> mining,
     @JsonProperty("stages") List<StageTiming> stages,
     @JsonProperty("driver_memory") Map<String, Long> driverMemory,
+    @JsonProperty("spark_work") org.integrityrisk.spark.SparkWork.Summary sparkWork,
     @JsonProperty("review") ReviewCounts review) {
 
   public static final String FILE_NAME = "manifest.json";

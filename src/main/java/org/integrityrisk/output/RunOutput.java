@@ -15,7 +15,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -232,11 +234,20 @@ public final class RunOutput implements AutoCloseable {
     }
   }
 
-  /** Writes a table as Parquet into staging and returns its row count, read back from the files. */
+  /**
+   * Writes a table as Parquet into staging and returns its row count, observed while the
+   * rows were written (an accumulator on the write itself, not a second job reading them back).
+   */
   public long writeTable(String table, Dataset<Row> rows) {
     String path = new Path(staging, table).toString();
-    rows.write().mode(SaveMode.Overwrite).parquet(path);
-    return spark.read().parquet(path).count();
+    Observation written = new Observation("written " + table);
+    rows.observe(written, functions.count(functions.lit(1)).as("rows")).write().mode(SaveMode.Overwrite).parquet(path);
+    try {
+      return ((Number) written.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + table + " was written", e);
+    }
   }
 
   public void writeManifest(Manifest manifest) {

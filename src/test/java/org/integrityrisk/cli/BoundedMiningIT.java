@@ -43,6 +43,7 @@ class BoundedMiningIT {
     assertTrue(m.get("officer_precision").asDouble() >= 0.9, report);
     assertTrue(m.get("officer_recall").asDouble() >= 0.9, report);
     // Speed work must not change what is found: every table equals the kept digests.
-    FindingsDigest.assertUnchanged(org.integrityrisk.SharedSpark.get(), result.runFolder(), "bounded-seed17-scale1");
+    FindingsDigest.assertUnchanged(org.integrityrisk.SharedSpark.get(), result.runFolder(), work,
+        "bounded-seed17-scale1");
   }
 }

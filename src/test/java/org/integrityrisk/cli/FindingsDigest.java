@@ -29,8 +29,12 @@ import org.apache.spark.sql.SparkSession;
 final class FindingsDigest {
   private FindingsDigest() {}
 
-  /** One line per table of the run folder, in name order. */
-  static List<String> of(SparkSession spark, Path runFolder) throws IOException {
+  /**
+   * One line per table of the run folder, in name order. The scenario's folder, which
+   * quarantine rows name as their source file, is written as {@code <scenario>}, so that a
+   * run in another temporary folder has the same digest.
+   */
+  static List<String> of(SparkSession spark, Path runFolder, Path scenarioFolder) throws IOException {
     List<String> lines = new ArrayList<>();
     List<Path> tables;
     try (Stream<Path> entries = Files.list(runFolder)) {
@@ -41,7 +45,7 @@ final class FindingsDigest {
       Dataset<Row> rows = spark.read().parquet(table.toString());
       List<String> text = new ArrayList<>();
       for (Row row : rows.collectAsList()) {
-        text.add(row.toString());
+        text.add(row.toString().replace(scenarioFolder.toString(), "<scenario>"));
       }
       text.sort(String::compareTo);
       MessageDigest sha = sha256();
@@ -56,9 +60,10 @@ final class FindingsDigest {
   }
 
   /** Compares the run with the kept digests named {@code name}, or rewrites them on request. */
-  static void assertUnchanged(SparkSession spark, Path runFolder, String name) throws IOException {
+  static void assertUnchanged(SparkSession spark, Path runFolder, Path scenarioFolder, String name)
+      throws IOException {
     Path kept = Launcher.ROOT.resolve("src/test/resources/findings-unchanged").resolve(name + ".txt");
-    List<String> actual = of(spark, runFolder);
+    List<String> actual = of(spark, runFolder, scenarioFolder);
     if (Boolean.getBoolean("findings.digests.update")) {
       Files.createDirectories(kept.getParent());
       Files.write(kept, actual, StandardCharsets.UTF_8);
