@@ -15,7 +15,12 @@ public final class SharedSpark {
           .appName("integrity-risk tests")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.sql.shuffle.partitions", "4")
+          // What a run on a small input chooses (SessionTuning): few partitions, no adaptive
+          // re-planning, interpreted plans; the tests' inputs are all small.
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.sql.adaptive.enabled", "false")
+          .config("spark.sql.codegen.wholeStage", "false")
+          .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.sql.maxPlanStringLength", "200000")
           .getOrCreate();

@@ -137,6 +137,7 @@ public final class BenchmarkReport {
         "\n**%d million: the pipeline did not finish within %.0f s** and was stopped; its stage lines are in "
             + "the run's `pipeline-%d.log`.\n", size, limit, size)));
     growth().ifPresent(md::append);
+    md.append(timeOutsideWork());
     md.append("\n## Seconds per stage\n\n| stage |");
     for (Size s : sizes) {
       md.append(' ').append(s.millions()).append("M |");
@@ -154,6 +155,31 @@ public final class BenchmarkReport {
       md.append('\n');
     }
     before.ifPresent(b -> md.append(beforeAndAfter(b)));
+    return md.toString();
+  }
+
+  /**
+   * The manifest's {@code spark_work} per size: how many Spark jobs, stages and tasks the run
+   * started, and how its command's time splits into JVM start, session start, time with a
+   * job running and the driver's time outside jobs (planning, driver-side work). Runs made
+   * before the manifest had these figures show a dash.
+   */
+  private String timeOutsideWork() {
+    StringBuilder md = new StringBuilder();
+    md.append("\n## Where the time goes\n\n| crossings | Spark jobs | stages | tasks | JVM start s | session start s "
+        + "| in jobs s | driver outside jobs s | process s |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (Size s : sizes) {
+      JsonNode w = s.manifest().path("spark_work");
+      if (w.isMissingNode()) {
+        md.append(String.format(Locale.ROOT, "| %,d | - | - | - | - | - | - | - | - |\n", s.clearanceRows()));
+        continue;
+      }
+      md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f |\n",
+          s.clearanceRows(), w.get("jobs").asLong(), w.get("stages").asLong(), w.get("tasks").asLong(),
+          w.get("jvm_start_seconds").asDouble(), w.get("session_start_seconds").asDouble(),
+          w.get("seconds_in_jobs").asDouble(), w.get("driver_seconds_outside_jobs").asDouble(),
+          w.get("process_seconds").asDouble()));
+    }
     return md.toString();
   }
 

@@ -33,6 +33,7 @@ import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.review.EarlierRun;
 import org.integrityrisk.review.InvestigatorView;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.spark.SessionTuning;
 import org.integrityrisk.spark.SparkWork;
 
 /** The nightly run: inputs in, validated and windowed, findings and manifest published at once. */
@@ -70,6 +71,12 @@ public final class RunCommand {
     mining.clear();
     try {
       Map<String, InputFingerprint> inputFiles = fingerprints(request);
+      SessionTuning tuning = SessionTuning.forInput(
+          inputFiles.values().stream().mapToLong(InputFingerprint::bytes).sum(), spark.sparkContext().defaultParallelism());
+      Map<String, String> tuned = tuning.applyTo(spark);
+      if (!tuned.isEmpty()) {
+        progress.note(tuning.describe() + (tuned.size() < tuning.settings().size() ? " (where the operator set none)" : ""));
+      }
       Optional<PreviousRun> previous = output.publishedManifest()
           .flatMap(m -> PreviousRun.compare(m, inputFiles, request.config()));
       previous.ifPresent(p -> progress.note(p.describe()));
@@ -200,6 +207,8 @@ public final class RunCommand {
     sparkInfo.put("version", spark.version());
     sparkInfo.put("master", spark.sparkContext().master());
     sparkInfo.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
+    sparkInfo.put("adaptive_execution", spark.conf().get("spark.sql.adaptive.enabled"));
+    sparkInfo.put("whole_stage_codegen", spark.conf().get("spark.sql.codegen.wholeStage"));
     return new Manifest("integrity-risk", BuildInfo.version(), status, run.output().runId(),
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),

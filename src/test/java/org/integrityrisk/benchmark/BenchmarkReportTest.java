@@ -16,6 +16,8 @@ class BenchmarkReportTest {
     Files.writeString(file, """
         {"started_at":"%s","finished_at":"%s","inputs":{"clearances":{"read":%d}},
          "driver_memory":{"peak_heap_used_bytes":%d,"peak_rss_bytes":%d},
+         "spark_work":{"jobs":90,"stages":95,"tasks":429,"jvm_start_seconds":0.4,"session_start_seconds":5.8,
+                       "seconds_in_jobs":31.25,"driver_seconds_outside_jobs":21.4,"process_seconds":59.5},
          "stages":[{"stage":"ingest clearances","rows":%d,"seconds":4.0},{"stage":"ingest clearances","rows":1,"seconds":1.0}]}
         """.formatted(start, end, rows, heap, rss, rows));
     return file;
@@ -45,6 +47,7 @@ class BenchmarkReportTest {
     assertTrue(md.contains("Growth from 1 to 10 million: seconds x9.00, peak heap x3.00, peak RSS x2.50 (rows x10.00)."), md);
     assertTrue(md.contains("| ingest clearances | 5.0 | 5.0 |"), "a stage run twice adds up: " + md);
     assertTrue(md.contains("**3 million: the pipeline did not finish within 900 s**"), md);
+    assertTrue(md.contains("| 1,000,000 | 90 | 95 | 429 | 0.4 | 5.8 | 31.3 | 21.4 | 59.5 |"), "where the time goes: " + md);
   }
 
   @Test

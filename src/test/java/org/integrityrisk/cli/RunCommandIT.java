@@ -71,7 +71,7 @@ class RunCommandIT {
   @Test
   void printsWhereTheFindingsAreAndOneLinePerStage() {
     assertTrue(run.stdout().contains("findings: " + runFolder()), run.toString());
-    assertTrue(run.stderr().lines().anyMatch(l -> l.matches("\\[integrity-risk\\] ingest clearances +[\\d,]+ rows +[\\d.]+ s")),
+    assertTrue(run.stderr().lines().anyMatch(l -> l.matches("\\[integrity-risk\\] ingest clearances +[\\d,]+ rows +[\\d.]+ s +\\d+ jobs")),
         run.stderr());
     assertFalse(run.stderr().contains(" INFO "), "Spark's INFO log must not reach the terminal");
   }
