@@ -83,7 +83,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() + "; the pipeline does not run without a pseudonym key");
     }
-    Progress progress = new Progress(err, work::jobs);
+    Progress progress = new Progress(err, work::tally);
     if (pseudonymiser.isShortKey()) {
       progress.note("warning: the pseudonym key is shorter than 32 bytes; use a longer random key in production");
     }

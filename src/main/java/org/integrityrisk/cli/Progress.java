@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.integrityrisk.spark.SparkWork;
 import org.integrityrisk.output.StageTiming;
 
 /**
@@ -14,18 +16,18 @@ import org.integrityrisk.output.StageTiming;
  */
 public final class Progress {
   private final PrintStream out;
-  private final LongSupplier sparkJobs;
+  private final Supplier<SparkWork.Tally> sparkWork;
   private final List<StageTiming> stages = new ArrayList<>();
 
   /** Progress without Spark (commands that run no jobs); every stage reports 0 jobs. */
   public Progress(PrintStream out) {
-    this(out, () -> 0);
+    this(out, () -> SparkWork.Tally.NONE);
   }
 
-  /** @param sparkJobs the number of Spark jobs started so far */
-  public Progress(PrintStream out, LongSupplier sparkJobs) {
+  /** @param sparkWork Spark's running totals (jobs started, shuffle and spill bytes) */
+  public Progress(PrintStream out, Supplier<SparkWork.Tally> sparkWork) {
     this.out = out;
-    this.sparkJobs = sparkJobs;
+    this.sparkWork = sparkWork;
   }
 
   /** Runs a stage whose work ends with a row count, and reports it. */
@@ -35,13 +37,15 @@ public final class Progress {
 
   /** Runs a stage whose work ends with a count of something else than rows, such as bytes. */
   public long stage(String name, String unit, LongSupplier work) {
-    long jobsBefore = sparkJobs.getAsLong();
+    SparkWork.Tally before = sparkWork.get();
     long started = System.nanoTime();
     long rows = work.getAsLong();
     double seconds = (System.nanoTime() - started) / 1e9;
-    long jobs = sparkJobs.getAsLong() - jobsBefore;
-    stages.add(new StageTiming(name, rows, Math.round(seconds * 1000) / 1000.0, jobs));
-    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s %4d jobs%n", name, rows, unit, seconds, jobs);
+    SparkWork.Tally done = sparkWork.get().since(before);
+    stages.add(new StageTiming(name, rows, Math.round(seconds * 1000) / 1000.0, done.jobs(),
+        done.shuffleWriteBytes(), done.spillBytes()));
+    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s %4d jobs%n", name, rows, unit, seconds,
+        done.jobs());
     out.flush();
     return rows;
   }

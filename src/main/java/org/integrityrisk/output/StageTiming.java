@@ -12,4 +12,6 @@ public record StageTiming(
     @JsonProperty("stage") String stage,
     @JsonProperty("rows") long rows,
     @JsonProperty("seconds") double seconds,
-    @JsonProperty("spark_jobs") long sparkJobs) {}
+    @JsonProperty("spark_jobs") long sparkJobs,
+    @JsonProperty("shuffle_write_bytes") long shuffleWriteBytes,
+    @JsonProperty("spill_bytes") long spillBytes) {}

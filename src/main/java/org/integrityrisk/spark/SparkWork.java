@@ -27,6 +27,8 @@ public final class SparkWork extends SparkListener {
   private long jobsEnded;
   private long stages;
   private long tasks;
+  private long shuffleWriteBytes;
+  private long spillBytes;
   private int running;
   private long busySince;
   private long busyNanos;
@@ -64,11 +66,41 @@ public final class SparkWork extends SparkListener {
   public synchronized void onStageCompleted(SparkListenerStageCompleted stageCompleted) {
     stages++;
     tasks += stageCompleted.stageInfo().numTasks();
+    // A stage that was skipped (its shuffle output reused) has no metrics.
+    org.apache.spark.executor.TaskMetrics metrics = stageCompleted.stageInfo().taskMetrics();
+    if (metrics != null) {
+      shuffleWriteBytes += metrics.shuffleWriteMetrics().bytesWritten();
+      spillBytes += metrics.diskBytesSpilled();
+    }
   }
 
   /** Jobs started so far, for the progress line of one stage. */
   public synchronized long jobs() {
     return jobs;
+  }
+
+  /**
+   * The running totals a stage's line and timing take their differences from, once the jobs
+   * already started have ended (stage metrics arrive with their stage's end, just before
+   * their job's).
+   */
+  public synchronized Tally tally() {
+    settled(Duration.ofSeconds(2));
+    return new Tally(jobs, shuffleWriteBytes, spillBytes);
+  }
+
+  /**
+   * Running totals of Spark's work: jobs started, bytes written to shuffle files (what a
+   * cluster would move over the network) and bytes spilled to disk (work that did not fit
+   * in memory).
+   */
+  public record Tally(long jobs, long shuffleWriteBytes, long spillBytes) {
+    public static final Tally NONE = new Tally(0, 0, 0);
+
+    public Tally since(Tally before) {
+      return new Tally(jobs - before.jobs, shuffleWriteBytes - before.shuffleWriteBytes,
+          spillBytes - before.spillBytes);
+    }
   }
 
   /** Waits (at most the given time) until every job whose start was seen has ended. */
@@ -98,7 +130,7 @@ public final class SparkWork extends SparkListener {
     double sessionStart = sessionReady == 0 ? 0 : (sessionReady - mainEntered) / 1e9;
     double sinceMain = (now - mainEntered) / 1e9;
     return new Summary(jobs, stages, tasks, round(jvmStart), round(sessionStart), round(inJobs / 1e9),
-        round(sinceMain - sessionStart - inJobs / 1e9), round(jvmStart + sinceMain));
+        round(sinceMain - sessionStart - inJobs / 1e9), round(jvmStart + sinceMain), shuffleWriteBytes, spillBytes);
   }
 
   private static double round(double seconds) {
@@ -113,6 +145,8 @@ public final class SparkWork extends SparkListener {
    * @param secondsInJobs time during which at least one Spark job ran
    * @param driverSeconds the rest after the session started: planning, driver-side work, waiting on files
    * @param processSeconds the process's life until the figures were taken
+   * @param shuffleWriteBytes bytes written to shuffle files by every stage
+   * @param spillBytes bytes spilled to disk by every stage
    */
   public record Summary(
       @JsonProperty("jobs") long jobs,
@@ -122,5 +156,7 @@ public final class SparkWork extends SparkListener {
       @JsonProperty("session_start_seconds") double sessionStartSeconds,
       @JsonProperty("seconds_in_jobs") double secondsInJobs,
       @JsonProperty("driver_seconds_outside_jobs") double driverSeconds,
-      @JsonProperty("process_seconds") double processSeconds) {}
+      @JsonProperty("process_seconds") double processSeconds,
+      @JsonProperty("shuffle_write_bytes") long shuffleWriteBytes,
+      @JsonProperty("spill_bytes") long spillBytes) {}
 }
