@@ -50,20 +50,34 @@ const o = options(process.argv.slice(2));
 const runDate = new Date(o["run-date"] + "T00:00:00Z");
 const from = new Date(runDate.getTime() - (Number(o["lookback-days"]) - 1) * 86400000);
 const until = new Date(runDate.getTime() + 86400000);
-const csv = fs.statSync(o.clearances).isDirectory() ? path.join(o.clearances, "*.csv") : o.clearances;
+const folder = fs.statSync(o.clearances).isDirectory();
+const csv = folder ? path.join(o.clearances, "*.csv") : o.clearances;
+const first = folder
+  ? path.join(o.clearances, fs.readdirSync(o.clearances).filter((f) => f.endsWith(".csv")).sort()[0])
+  : o.clearances;
+// The columns by the file's own header, every one as text: DuckDB's dialect sniffer gives up
+// on a feed with malformed rows, so the analyst names the columns, as the Spark reader is given
+// an all-text schema. Rows with too few fields are padded with NULL, as Spark's PERMISSIVE mode does.
+const header = fs.readFileSync(first, "utf8").split(/\r?\n/, 1)[0].split(",");
+const columns = "{" + header.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(", ") + "}";
 
 const started = process.hrtime.bigint();
 const instance = await DuckDBInstance.create(":memory:");
 const db = await instance.connect();
-// Every column as text, as the Spark reader with an all-text schema; a text with a UTC offset
-// casts to the UTC instant, as Spark's try_to_timestamp does in a UTC session.
+// A text with a UTC offset casts to the instant (TIMESTAMPTZ), compared in UTC, as Spark's
+// try_to_timestamp does in a UTC session.
+await db.run("SET TimeZone = 'UTC'");
 await db.run(`
   COPY (
-    WITH crossings AS (
-      SELECT traveller_id, port_id, direction, TRY_CAST(crossed_at AS TIMESTAMP) AS crossed_at
-      FROM read_csv(${sqlText(csv)}, header = true, all_varchar = true, quote = '"', escape = '"')
-      WHERE TRY_CAST(crossed_at AS TIMESTAMP) >= TIMESTAMP '${isoDate(from)} 00:00:00'
-        AND TRY_CAST(crossed_at AS TIMESTAMP) < TIMESTAMP '${isoDate(until)} 00:00:00')
+    WITH parsed AS (
+      SELECT traveller_id, port_id, direction, TRY_CAST(crossed_at AS TIMESTAMPTZ) AS crossed_ts
+      FROM read_csv(${sqlText(csv)}, header = true, auto_detect = false, columns = ${columns}, delim = ',',
+                    quote = '"', escape = '"', null_padding = true, ignore_errors = true, strict_mode = false)),
+    crossings AS (
+      SELECT traveller_id, port_id, direction, crossed_ts AS crossed_at
+      FROM parsed
+      WHERE crossed_ts >= TIMESTAMPTZ '${isoDate(from)} 00:00:00+00'
+        AND crossed_ts < TIMESTAMPTZ '${isoDate(until)} 00:00:00+00')
     SELECT a.traveller_id AS traveller_a, b.traveller_id AS traveller_b, count(*) AS co_crossings
     FROM crossings a JOIN crossings b
       ON a.port_id = b.port_id AND a.direction = b.direction
