@@ -354,6 +354,10 @@ public final class BenchmarkReport {
 
   /** An obvious-SQL result's seconds (the named field), or how it ended when it did not finish. */
   private static String sqlSecondsOf(JsonNode sql, String field) {
+    if (sql.path("status").asText().equals("skipped")) {
+      return String.format(Locale.ROOT, "not run (stopped at %.0f on %s million)", sql.get("limit_seconds").asDouble(),
+          millionsLabel(sql.get("stopped_at_millions").asDouble()));
+    }
     if (sql.path("status").asText().equals("stopped")) {
       return String.format(Locale.ROOT, "stopped at %.0f", sql.get("limit_seconds").asDouble());
     }
@@ -365,7 +369,8 @@ public final class BenchmarkReport {
 
   /** The SQL's time over the pipeline's; a stopped SQL took at least its limit, hence "> ". */
   private static String ratio(JsonNode sql, String field, double pipelineSeconds) {
-    if (sql.path("status").asText().equals("stopped")) {
+    // Not run because a smaller size already took longer than the limit: so would this one.
+    if (sql.path("status").asText().equals("stopped") || sql.path("status").asText().equals("skipped")) {
       return String.format(Locale.ROOT, "> %.1f", sql.get("limit_seconds").asDouble() / pipelineSeconds);
     }
     if (sql.path("status").asText().equals("failed")) {
@@ -376,8 +381,9 @@ public final class BenchmarkReport {
 
   /**
    * One sentence: from which measured size on the pipeline is faster than this obvious SQL at
-   * every larger measured size. A stopped SQL counts as slower when the pipeline finished
-   * within the SQL's limit; a failed one is left out, as it says nothing about speed.
+   * every larger measured size. A stopped SQL (or one not run because a smaller size was
+   * stopped) counts as slower when the pipeline finished within the SQL's limit; a failed one
+   * is left out, as it says nothing about speed.
    */
   private String fasterFrom(String engine, java.util.function.Function<Size, Optional<JsonNode>> sql, String field,
       java.util.function.ToDoubleFunction<Size> pipeline) {
@@ -390,7 +396,8 @@ public final class BenchmarkReport {
     Optional<Size> from = Optional.empty();
     for (Size s : compared) {
       JsonNode q = sql.apply(s).orElseThrow();
-      double sqlSeconds = q.path("status").asText().equals("stopped")
+      String status = q.path("status").asText();
+      double sqlSeconds = status.equals("stopped") || status.equals("skipped")
           ? q.get("limit_seconds").asDouble() : q.get(field).asDouble();
       boolean pipelineFaster = pipeline.applyAsDouble(s) < sqlSeconds;
       if (!pipelineFaster) {

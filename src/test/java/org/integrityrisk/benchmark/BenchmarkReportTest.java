@@ -81,7 +81,10 @@ class BenchmarkReportTest {
     Path after3 = manifest("a3.json", 3_000_000, "2026-11-23T12:00:00Z", "2026-11-23T12:02:00Z", 2L << 30, 3L << 30);
     Files.writeString(dir.resolve("results.jsonl"), String.join("\n",
         "{\"size_millions\":1,\"job\":\"pipeline\",\"wall_seconds\":66,\"manifest\":\"" + after1 + "\"}",
-        "{\"size_millions\":3,\"job\":\"pipeline\",\"wall_seconds\":126,\"manifest\":\"" + after3 + "\"}", ""));
+        "{\"size_millions\":1,\"job\":\"obvious-sql\",\"status\":\"stopped\",\"limit_seconds\":1200}",
+        "{\"size_millions\":3,\"job\":\"pipeline\",\"wall_seconds\":126,\"manifest\":\"" + after3 + "\"}",
+        "{\"size_millions\":3,\"job\":\"obvious-sql\",\"status\":\"skipped\",\"stopped_at_millions\":1,"
+            + "\"limit_seconds\":1200}", ""));
 
     String md = BenchmarkReport.read(dir.resolve("results.jsonl"))
         .markdown(java.util.Optional.of(BenchmarkReport.read(before.resolve("results.jsonl"))));
@@ -89,6 +92,8 @@ class BenchmarkReportTest {
     assertTrue(md.contains("| 1 million | 90.0 | 60.0 | 1.5 | 1,024 | 1,024 |"), md);
     // Stopped at 840 s, now 120 s: at least 7 times faster.
     assertTrue(md.contains("| 3 million | stopped at 840 | 120.0 | > 7.0 | - | 2,048 |"), md);
+    // Stopped at 1 million, so not run at 3: at least the limit, 1200 s against 120 s.
+    assertTrue(md.contains("| not run (stopped at 1200 on 1 million) | > 10.0 |"), md);
     assertTrue(md.contains("| ingest clearances | 5.0 | 5.0 |"), md);
   }
 }
