@@ -57,7 +57,9 @@ const first = folder
   : o.clearances;
 // The columns by the file's own header, every one as text: DuckDB's dialect sniffer gives up
 // on a feed with malformed rows, so the analyst names the columns, as the Spark reader is given
-// an all-text schema. Rows with too few fields are padded with NULL, as Spark's PERMISSIVE mode does.
+// an all-text schema. Rows that do not split into the header's fields are skipped (Spark's
+// PERMISSIVE mode keeps what it can of them): DuckDB's parallel reader cannot pad them when
+// fields hold quoted line breaks, and reading on one thread would not be the analyst's query.
 const header = fs.readFileSync(first, "utf8").split(/\r?\n/, 1)[0].split(",");
 const columns = "{" + header.map((c) => `${sqlText(c)}: 'VARCHAR'`).join(", ") + "}";
 
@@ -72,7 +74,7 @@ await db.run(`
     WITH parsed AS (
       SELECT traveller_id, port_id, direction, TRY_CAST(crossed_at AS TIMESTAMPTZ) AS crossed_ts
       FROM read_csv(${sqlText(csv)}, header = true, auto_detect = false, columns = ${columns}, delim = ',',
-                    quote = '"', escape = '"', null_padding = true, ignore_errors = true, strict_mode = false)),
+                    quote = '"', escape = '"', ignore_errors = true, strict_mode = false)),
     crossings AS (
       SELECT traveller_id, port_id, direction, crossed_ts AS crossed_at
       FROM parsed
