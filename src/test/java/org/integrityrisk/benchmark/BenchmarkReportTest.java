@@ -65,7 +65,9 @@ class BenchmarkReportTest {
     // 10 million grows with the rows (x5.5), and the heap of 3 GB at 10 million to 16.5 GB.
     assertTrue(md.contains("| ingest clearances | 5.0 | 5.0 | 0.00 | 2 | - | 5 | 11 |"), md);
     assertTrue(md.contains("the window would take about 5 s (5 s of it fixed cost)"), md);
-    assertTrue(md.contains("scaled to the window that is 16.5 GB, so each executor wants at least 17 GB"), md);
+    // 16.5 GB of heap on executors of 8 GB: 3 of them.
+    assertTrue(md.contains("scaled to the window that is 16.5 GB of heap. Together: 3 executors of 4 cores and "
+        + "8 GB heap each (12 cores, 24 GB)"), md);
     assertTrue(md.endsWith("These are projections from two sizes on one machine, not a cluster run.\n"), md);
     assertTrue(md.contains("| 1,000,000 | 90 | 95 | 429 | 0.4 | 5.8 | 31.3 | 21.4 | 59.5 |"), "where the time goes: " + md);
   }
