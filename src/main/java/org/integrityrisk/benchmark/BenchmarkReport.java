@@ -156,8 +156,8 @@ public final class BenchmarkReport {
           s.peakHeapMb(), s.peakRssMb(),
           s.floorSeconds().map(f -> String.format(Locale.ROOT, "%.1f", f)).orElse("not run"),
           s.floorSeconds().map(f -> String.format(Locale.ROOT, "%.2f", s.pipelineSeconds() / f)).orElse("-"),
-          s.obviousSql().map(BenchmarkReport::sqlSeconds).orElse("not run"),
-          s.obviousSql().map(q -> sqlRatio(q, s.pipelineSeconds())).orElse("-"),
+          s.obviousSql().map(q -> sqlSecondsOf(q, "seconds")).orElse("not run"),
+          s.obviousSql().map(q -> ratio(q, "seconds", s.pipelineSeconds())).orElse("-"),
           s.duckdb().map(q -> sqlSecondsOf(q, "wall_seconds")).orElse("not run"),
           s.duckdb().map(q -> ratio(q, "wall_seconds", s.wallSeconds())).orElse("-")));
     }
@@ -349,14 +349,6 @@ public final class BenchmarkReport {
         (double) b.clearanceRows() / a.clearanceRows()));
   }
 
-  private static String sqlSeconds(JsonNode sql) {
-    return sqlSecondsOf(sql, "seconds");
-  }
-
-  private static String sqlRatio(JsonNode sql, double pipelineSeconds) {
-    return ratio(sql, "seconds", pipelineSeconds);
-  }
-
   /** An obvious-SQL result's seconds (the named field), or how it ended when it did not finish. */
   private static String sqlSecondsOf(JsonNode sql, String field) {
     if (sql.path("status").asText().equals("skipped")) {
@@ -372,16 +364,26 @@ public final class BenchmarkReport {
     return String.format(Locale.ROOT, "%.1f", sql.get(field).asDouble());
   }
 
-  /** The SQL's time over the pipeline's; a stopped SQL took at least its limit, hence "> ". */
+  /**
+   * Whether the SQL ran out of its limit: stopped at it, or not run because a smaller size
+   * already was (so would this one be). Its seconds are then at least the limit.
+   */
+  private static boolean outOfLimit(JsonNode sql) {
+    String status = sql.path("status").asText();
+    return status.equals("stopped") || status.equals("skipped");
+  }
+
+  /** The SQL's seconds (the named field), or its limit when it ran out of it: a lower bound then. */
+  private static double secondsOrLimit(JsonNode sql, String field) {
+    return outOfLimit(sql) ? sql.get("limit_seconds").asDouble() : sql.get(field).asDouble();
+  }
+
+  /** The SQL's time over the pipeline's; one that ran out of its limit took at least that, hence "> ". */
   private static String ratio(JsonNode sql, String field, double pipelineSeconds) {
-    // Not run because a smaller size already took longer than the limit: so would this one.
-    if (sql.path("status").asText().equals("stopped") || sql.path("status").asText().equals("skipped")) {
-      return String.format(Locale.ROOT, "> %.1f", sql.get("limit_seconds").asDouble() / pipelineSeconds);
-    }
     if (sql.path("status").asText().equals("failed")) {
       return "-";
     }
-    return String.format(Locale.ROOT, "%.1f", sql.get(field).asDouble() / pipelineSeconds);
+    return String.format(Locale.ROOT, outOfLimit(sql) ? "> %.1f" : "%.1f", secondsOrLimit(sql, field) / pipelineSeconds);
   }
 
   /**
@@ -400,11 +402,7 @@ public final class BenchmarkReport {
     }
     Optional<Size> from = Optional.empty();
     for (Size s : compared) {
-      JsonNode q = sql.apply(s).orElseThrow();
-      String status = q.path("status").asText();
-      double sqlSeconds = status.equals("stopped") || status.equals("skipped")
-          ? q.get("limit_seconds").asDouble() : q.get(field).asDouble();
-      boolean pipelineFaster = pipeline.applyAsDouble(s) < sqlSeconds;
+      boolean pipelineFaster = pipeline.applyAsDouble(s) < secondsOrLimit(sql.apply(s).orElseThrow(), field);
       if (!pipelineFaster) {
         from = Optional.empty();
       } else if (from.isEmpty()) {

@@ -9,6 +9,7 @@ import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunLock;
 import org.integrityrisk.output.RunOutput;
+import org.integrityrisk.spark.SessionTuning;
 import org.integrityrisk.spark.SparkWork;
 
 /**
@@ -113,10 +114,11 @@ public final class Main {
       builder.master(master);
       builder.config("spark.ui.enabled", "false");
     }
-    if (master.startsWith("local") && System.getProperty("spark.sql.shuffle.partitions") == null) {
+    if (master.startsWith("local") && System.getProperty(SessionTuning.SHUFFLE_PARTITIONS) == null) {
       // Spark's default of 200 shuffle partitions is sized for clusters; on one machine a
-      // few per core keeps task overhead low while big shuffles still spill evenly.
-      builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+      // few per core keeps task overhead low while big shuffles still spill evenly. A run
+      // sizes them to its input once it knows its bytes (SessionTuning).
+      builder.config(SessionTuning.SHUFFLE_PARTITIONS, String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
     }
     return builder
         // All instants are compared and converted in UTC; local times come from port zones.

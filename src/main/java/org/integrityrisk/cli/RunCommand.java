@@ -206,9 +206,9 @@ public final class RunCommand {
     Map<String, String> sparkInfo = new LinkedHashMap<>();
     sparkInfo.put("version", spark.version());
     sparkInfo.put("master", spark.sparkContext().master());
-    sparkInfo.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
-    sparkInfo.put("adaptive_execution", spark.conf().get("spark.sql.adaptive.enabled"));
-    sparkInfo.put("whole_stage_codegen", spark.conf().get("spark.sql.codegen.wholeStage"));
+    sparkInfo.put("shuffle_partitions", spark.conf().get(SessionTuning.SHUFFLE_PARTITIONS));
+    sparkInfo.put("adaptive_execution", spark.conf().get(SessionTuning.ADAPTIVE));
+    sparkInfo.put("whole_stage_codegen", spark.conf().get(SessionTuning.WHOLE_STAGE_CODEGEN));
     return new Manifest("integrity-risk", BuildInfo.version(), status, run.output().runId(),
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),

@@ -36,9 +36,9 @@ public record SessionTuning(long inputBytes, int shufflePartitions, boolean adap
   static final long COMPILED_FROM_MIB = 192;
   private static final long MIB = 1024L * 1024;
 
-  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-  static final String ADAPTIVE = "spark.sql.adaptive.enabled";
-  static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  public static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
   // Internal to Spark (its tests use it), and the only switch for expression code
   // generation; NO_CODEGEN evaluates every expression by its interpreted path.
   static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";

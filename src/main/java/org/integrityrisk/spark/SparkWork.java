@@ -74,11 +74,6 @@ public final class SparkWork extends SparkListener {
     }
   }
 
-  /** Jobs started so far, for the progress line of one stage. */
-  public synchronized long jobs() {
-    return jobs;
-  }
-
   /**
    * The running totals a stage's line and timing take their differences from, once the jobs
    * already started have ended (stage metrics arrive with their stage's end, just before
