@@ -169,16 +169,34 @@ public final class RunOutput implements AutoCloseable {
 
   /** The manifest of the run currently published for this date, if there is one. */
   public Optional<String> publishedManifest() {
-    Path manifest = new Path(published(), Manifest.FILE_NAME);
+    return readManifest(fs, new Path(published(), Manifest.FILE_NAME));
+  }
+
+  /**
+   * Absent only when the file is not there. A manifest that is there but cannot be read is
+   * not "no previous run": the run stops and says so, since whether its inputs changed since
+   * that run is unknown.
+   */
+  static Optional<String> readManifest(FileSystem fs, Path manifest) {
     try {
       if (!fs.exists(manifest)) {
         return Optional.empty();
       }
-      try (InputStream in = fs.open(manifest)) {
-        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
     } catch (IOException e) {
-      return Optional.empty();
+      throw new UnreadableManifestException(manifest, e);
+    }
+    try (InputStream in = fs.open(manifest)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UnreadableManifestException(manifest, e);
+    }
+  }
+
+  /** The published run's manifest exists but cannot be read. */
+  public static final class UnreadableManifestException extends UncheckedIOException {
+    UnreadableManifestException(Path manifest, IOException cause) {
+      super("the published manifest " + manifest + " exists but cannot be read (" + cause.getMessage()
+          + "), so whether the inputs changed since that run is unknown; make it readable or move it away", cause);
     }
   }
 
@@ -271,25 +289,76 @@ public final class RunOutput implements AutoCloseable {
   private Path moveInto(Path target, String journalName) {
     lock.verifyHeld();
     Path previous = new Path(stagingFolder(root), journalName + "." + runId + PREVIOUS_SUFFIX);
+    Path published = replace(fs, staging, target, previous);
+    deleteIfEmpty(fs, stagingFolder(root));
+    return published;
+  }
+
+  /**
+   * Puts {@code staged} in the place of {@code target}, moving an existing target aside to
+   * {@code previous} first and deleting it once the staged folder is in place (a replaced run
+   * that cannot be deleted is left to the next run's recovery). When the
+   * second rename fails the previous folder is moved back; when that fails too the date has
+   * no published run, and {@link RollbackFailedException} says where the previous one is.
+   */
+  static Path replace(FileSystem fs, Path staged, Path target, Path previous) {
+    boolean hadPrevious;
     try {
       fs.mkdirs(target.getParent());
-      boolean hadPrevious = fs.exists(target);
+      hadPrevious = fs.exists(target);
       if (hadPrevious && !fs.rename(target, previous)) {
         throw new IOException("cannot move the previous " + target + " aside");
       }
-      if (!fs.rename(staging, target)) {
-        if (hadPrevious) {
-          fs.rename(previous, target);
-        }
-        throw new IOException("cannot move " + staging + " to " + target);
-      }
-      if (hadPrevious) {
-        fs.delete(previous, true);
-      }
-      deleteIfEmpty(fs, stagingFolder(root));
-      return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("publishing the run to " + target + " failed", e);
+      throw new UncheckedIOException("publishing the run to " + target + " failed; the previous run is in place", e);
+    }
+    IOException moveFailed;
+    try {
+      if (fs.rename(staged, target)) {
+        moveFailed = null;
+      } else {
+        moveFailed = new IOException("cannot move " + staged + " to " + target);
+      }
+    } catch (IOException e) {
+      moveFailed = e;
+    }
+    if (moveFailed != null) {
+      if (hadPrevious) {
+        restore(fs, target, previous, moveFailed);
+      }
+      throw new UncheckedIOException("publishing the run to " + target + " failed"
+          + (hadPrevious ? "; the previous run is back in place" : ""), moveFailed);
+    }
+    if (hadPrevious) {
+      try {
+        fs.delete(previous, true);
+      } catch (IOException e) {
+        // Published all the same: the next run of this date deletes a replaced run whose target exists.
+      }
+    }
+    return target;
+  }
+
+  private static void restore(FileSystem fs, Path target, Path previous, IOException moveFailed) {
+    IOException restoreFailed;
+    try {
+      restoreFailed = fs.rename(previous, target) ? null : new IOException("cannot move " + previous + " back to " + target);
+    } catch (IOException e) {
+      restoreFailed = e;
+    }
+    if (restoreFailed != null) {
+      RollbackFailedException failure = new RollbackFailedException(target, previous, moveFailed);
+      failure.addSuppressed(restoreFailed);
+      throw failure;
+    }
+  }
+
+  /** Publishing failed and the previous run could not be put back: the date has no published run. */
+  public static final class RollbackFailedException extends UncheckedIOException {
+    RollbackFailedException(Path target, Path previous, IOException cause) {
+      super("publishing the run to " + target + " failed (" + cause.getMessage() + ") and the previous run could not "
+          + "be put back: it is in " + previous + ", and " + target + " is missing until it is moved back (the next "
+          + "run of this date moves it back under its lock)", cause);
     }
   }
 
