@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.integrityrisk.alignment.ClearingEvidence;
 import org.integrityrisk.alignment.DayAxis;
 import org.integrityrisk.alignment.DutyAlignment;
@@ -36,7 +35,7 @@ import org.integrityrisk.groups.SharedBaskets;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
-import org.integrityrisk.spark.FreshPlan;
+import org.integrityrisk.spark.Persisted;
 
 /**
  * The detection stages, in the order data flows through them: frequent travellers,
@@ -49,12 +48,15 @@ final class Detection {
   private final PipelineConfig config;
   private final RunWindow window;
   private final Progress progress;
+  private final Persisted persisted;
   private final Map<String, Long> mining = new LinkedHashMap<>();
 
-  Detection(PipelineConfig config, RunWindow window, Progress progress) {
+  /** @param persisted owns what detection caches; its results stay readable until it is closed */
+  Detection(PipelineConfig config, RunWindow window, Progress progress, Persisted persisted) {
     this.config = config;
     this.window = window;
     this.progress = progress;
+    this.persisted = persisted;
   }
 
   /**
@@ -65,11 +67,11 @@ final class Detection {
 
   Detected apply(Dataset<Row> crossings, Dataset<Row> shifts) {
     Dataset<Row> frequent = staged("frequent travellers",
-        () -> cache(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
+        () -> persisted.persist(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
 
     CoTravelBaskets cutter = new CoTravelBaskets(config.basketMinutes(), config.vehicleMinutes(),
         config.maxBasketMinutes(), config.maxBasketSize());
-    Dataset<Row> assigned = cache(cutter.assign(frequent));
+    Dataset<Row> assigned = persisted.persist(cutter.assign(frequent));
     // The baskets and both cuts are counted in one pass over the cached assignment.
     Row cuts = progress.stageResult("co-travel baskets", r -> r.getLong(r.fieldIndex("baskets")), () -> assigned.agg(
         countDistinct(col(CoTravelBaskets.BASKET_ID)).as("baskets"),
@@ -81,23 +83,23 @@ final class Detection {
     long allBaskets = cuts.getLong(cuts.fieldIndex("baskets"));
     mining.put("chains_cut_at_max_basket_minutes", cuts.getLong(cuts.fieldIndex("chains_cut")));
     mining.put("baskets_cut_at_max_basket_size", cuts.getLong(cuts.fieldIndex("sizes_cut")));
-    Dataset<Row> wideBaskets = staged("shared baskets", () -> FreshPlan.of(CoTravelBaskets.baskets(assigned))).rows();
+    Dataset<Row> wideBaskets = staged("shared baskets", () -> persisted.freshPlan(CoTravelBaskets.baskets(assigned))).rows();
 
     Dataset<Row> sharedPairs = staged("pairs sharing S baskets",
-        () -> FreshPlan.of(SharedBaskets.pairs(wideBaskets, config.minSupport()))).rows();
-    Dataset<Row> largeMembers = cache(new LargeGroups(config.largeGroupSize(), config.largeGroupJaccard())
+        () -> persisted.freshPlan(SharedBaskets.pairs(wideBaskets, config.minSupport()))).rows();
+    Dataset<Row> largeMembers = persisted.persist(new LargeGroups(config.largeGroupSize(), config.largeGroupJaccard(), persisted)
         .members(wideBaskets, sharedPairs));
     Row large = progress.stageResult("large groups (travellers)", r -> r.getLong(r.fieldIndex("travellers")),
         () -> largeMembers.agg(count(lit(1)).as("travellers"), countDistinct(col(GroupMiner.GROUP_ID)).as("groups"))
             .first());
     mining.put("travellers_in_large_groups", large.getLong(large.fieldIndex("travellers")));
     mining.put("large_groups", large.getLong(large.fieldIndex("groups")));
-    Dataset<Row> baskets = staged("baskets to mine", () -> FreshPlan.of(LargeGroups.merge(wideBaskets, largeMembers)))
+    Dataset<Row> baskets = staged("baskets to mine", () -> persisted.freshPlan(LargeGroups.merge(wideBaskets, largeMembers)))
         .rows();
 
     CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
         config.coTravelMaxP(), config.keepWeekdayType());
-    Dataset<Row> testedPairs = FreshPlan.of(coTravellers.apply(sharedPairs, assigned, crossings));
+    Dataset<Row> testedPairs = persisted.freshPlan(coTravellers.apply(sharedPairs, assigned, crossings));
     Row pairs = progress.stageResult("co-travellers beyond habit", r -> r.getLong(r.fieldIndex("tested")),
         () -> testedPairs.agg(count(lit(1)).as("tested"),
             coalesce(sum(when(col(CoTravellers.KEPT), 1L).otherwise(0L)), lit(0L)).as("kept")).first());
@@ -105,32 +107,32 @@ final class Detection {
     mining.put("pairs_sharing_min_support_baskets", candidatePairs);
     mining.put("pairs_explained_by_habit", candidatePairs - pairs.getLong(pairs.fieldIndex("kept")));
     Staged transactions = staged("transactions to mine",
-        () -> FreshPlan.of(CoTravellers.transactions(baskets, testedPairs)));
+        () -> persisted.freshPlan(CoTravellers.transactions(baskets, testedPairs)));
     long transactionCount = transactions.count();
     mining.put("transactions_mined", transactionCount);
 
     Dataset<Row> travellerCrossings = frequent
         .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
     // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
-    Dataset<Row> groups = staged("groups (FP-growth)", () -> FreshPlan.of(new GroupMiner(config.minSupport())
+    Dataset<Row> groups = staged("groups (FP-growth)", () -> persisted.freshPlan(new GroupMiner(config.minSupport())
         .apply(baskets, transactions.rows(), transactionCount, allBaskets, travellerCrossings, largeMembers))).rows();
 
-    Dataset<Row> events = staged("group events", () -> FreshPlan.of(GroupEvents.apply(groups, assigned))).rows();
+    Dataset<Row> events = staged("group events", () -> persisted.freshPlan(GroupEvents.apply(groups, assigned))).rows();
 
     DayAxis axis = DayAxis.of(window);
-    Dataset<Row> units = staged("duty rosters", () -> FreshPlan.of(DutyRosters.apply(shifts, axis))).rows();
+    Dataset<Row> units = staged("duty rosters", () -> persisted.freshPlan(DutyRosters.apply(shifts, axis))).rows();
 
     Dataset<Row> trips = GroupTrips.apply(events, axis, config.tripHours());
     Dataset<Row> duty = new DutyAlignment(axis, config.keepWeekdayType()).apply(trips, units);
     Optional<Dataset<Row>> clearing = Optional.empty();
     if (ClearingEvidence.available(crossings)) {
       clearing = Optional.of(staged("clearing officer tests",
-          () -> FreshPlan.of(ClearingEvidence.apply(events, crossings,
+          () -> persisted.freshPlan(ClearingEvidence.apply(events, crossings,
               ClearingEvidence.inspectionsRecorded(crossings)))).rows());
     }
     Optional<Dataset<Row>> clearingEvidence = clearing;
-    Dataset<Row> raw = staged("alignment tests", () -> FreshPlan.of(CombinedEvidence.apply(duty, clearingEvidence))).rows();
-    Dataset<Row> tests = FreshPlan.of(
+    Dataset<Row> raw = staged("alignment tests", () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
+    Dataset<Row> tests = persisted.freshPlan(
         new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
     progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
 
@@ -163,7 +165,4 @@ final class Detection {
     return new Staged(result.get(0), rows);
   }
 
-  private static Dataset<Row> cache(Dataset<Row> ds) {
-    return ds.persist(StorageLevel.MEMORY_AND_DISK());
-  }
 }

@@ -33,6 +33,7 @@ import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.review.EarlierRun;
 import org.integrityrisk.review.InvestigatorView;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.spark.Persisted;
 import org.integrityrisk.spark.SessionTuning;
 import org.integrityrisk.spark.SparkWork;
 
@@ -52,13 +53,14 @@ public final class RunCommand {
 
   /** Runs the pipeline and returns the published run folder. */
   public Path execute(RunRequest request, Pseudonymiser pseudonymiser) {
-    try (memory; RunOutput output = RunOutput.open(spark, request.output(), request.runDate())) {
+    try (memory; RunOutput output = RunOutput.open(spark, request.output(), request.runDate());
+        Persisted persisted = new Persisted()) {
       output.recovered().forEach(line -> progress.note("recovered: " + line));
-      return execute(request, pseudonymiser, output);
+      return execute(request, pseudonymiser, output, persisted);
     }
   }
 
-  private Path execute(RunRequest request, Pseudonymiser pseudonymiser, RunOutput output) {
+  private Path execute(RunRequest request, Pseudonymiser pseudonymiser, RunOutput output, Persisted persisted) {
     String startedAt = Instant.now().toString();
     RunWindow window = new RunWindow(request.runDate(), request.config().lookbackDays());
     UserDefinedFunction pseudonymise = functions.udf(
@@ -86,7 +88,7 @@ public final class RunCommand {
       if (request.ports().isPresent()) {
         ValidatedInput p = validate(reader, validator, InputKind.PORTS, request.ports().get(), Optional.empty(),
             validated, counts);
-        ports = Optional.of(p.valid().cache());
+        ports = Optional.of(persisted.persist(p.valid()));
       }
       ValidatedInput clearances = validate(reader, validator, InputKind.CLEARANCES, request.clearances(), ports,
           validated, counts);
@@ -111,12 +113,12 @@ public final class RunCommand {
       counts.computeIfPresent(InputKind.CLEARANCES.inputName(), (k, c) -> c.withInWindow(crossingsInWindow));
       counts.computeIfPresent(InputKind.ROSTERS.inputName(), (k, c) -> c.withInWindow(shiftsInWindow));
 
-      Detection detection = new Detection(request.config(), window, progress);
+      Detection detection = new Detection(request.config(), window, progress, persisted);
       Detection.Detected detected = detection.apply(crossings, shifts);
       EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(EarlierRun.HISTORY),
           output.publishedRuns());
       earlier.runDate().ifPresent(d -> progress.note("carrying finding history and decisions on from the run of " + d));
-      Map<String, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate()).apply(detected.tests(),
+      Map<String, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate(), persisted).apply(detected.tests(),
           detected.groups(), detected.units(), detected.events(), shifts, earlier, request.feedback());
       for (Map.Entry<String, Dataset<Row>> table : findings.entrySet()) {
         outputs.put(table.getKey(), progress.stage("write " + table.getKey(),

@@ -22,9 +22,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.integrityrisk.baskets.CoTravelBaskets;
-import org.integrityrisk.spark.FreshPlan;
+import org.integrityrisk.spark.Persisted;
 
 /**
  * Finds large groups before mining, so FP-growth never sees them as separate items.
@@ -49,10 +48,13 @@ public final class LargeGroups {
 
   private final int minSize;
   private final double jaccard;
+  private final Persisted persisted;
 
-  public LargeGroups(int minSize, double jaccard) {
+  /** @param persisted owns the edges and label rounds this keeps in memory */
+  public LargeGroups(int minSize, double jaccard, Persisted persisted) {
     this.minSize = minSize;
     this.jaccard = jaccard;
+    this.persisted = persisted;
   }
 
   /**
@@ -68,8 +70,8 @@ public final class LargeGroups {
         .join(perTraveller.withColumnRenamed("t", "a").withColumnRenamed("n", "na"), "a")
         .join(perTraveller.withColumnRenamed("t", "b").withColumnRenamed("n", "nb"), "b")
         .filter(col(SharedBaskets.TOGETHER).divide(union).geq(jaccard))
-        .select("a", "b")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .select("a", "b");
+    edges = persisted.persist(edges);
     if (edges.isEmpty()) {
       // The usual night: no shuttle, nothing to merge, no label rounds to run.
       return baskets.sparkSession().createDataFrame(java.util.List.of(), MEMBERS_SCHEMA);
@@ -88,17 +90,16 @@ public final class LargeGroups {
    * smallest label among itself and its neighbours until nothing changes. Edges join
    * travellers of one shuttle, so components are small and converge in a few rounds.
    */
-  private static Dataset<Row> components(Dataset<Row> edges) {
-    Dataset<Row> both = edges.select(col("a").as("t"), col("b").as("n"))
-        .union(edges.select(col("b").as("t"), col("a").as("n")))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  private Dataset<Row> components(Dataset<Row> edges) {
+    Dataset<Row> both = persisted.persist(edges.select(col("a").as("t"), col("b").as("n"))
+        .union(edges.select(col("b").as("t"), col("a").as("n"))));
     Dataset<Row> labels = both.select(col("t"), col("t").as("component")).distinct();
     for (int round = 0; round < MAX_LABEL_ROUNDS; round++) {
       Dataset<Row> next = both.join(labels.withColumnRenamed("t", "n").withColumnRenamed("component", "nc"), "n")
           .groupBy("t").agg(min("nc").as("nc"))
           .join(labels, "t")
           .select(col("t"), least(col("component"), col("nc")).as("component"));
-      next = FreshPlan.of(next);
+      next = persisted.freshPlan(next);
       long changed = next.join(labels.withColumnRenamed("component", "old"), "t")
           .filter(col("component").notEqual(col("old"))).count();
       labels = next;

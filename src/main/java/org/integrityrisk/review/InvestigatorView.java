@@ -23,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.alignment.DutyRosters;
 import org.integrityrisk.scoring.FlaggedCases;
 import org.integrityrisk.scoring.RiskTables;
-import org.integrityrisk.spark.FreshPlan;
+import org.integrityrisk.spark.Persisted;
 
 /**
  * Turns the tested alignments into what investigators work from: findings with ids that
@@ -39,10 +39,13 @@ public final class InvestigatorView {
   public static final String GROUP = "group";
   private final SparkSession spark;
   private final LocalDate runDate;
+  private final Persisted persisted;
 
-  public InvestigatorView(SparkSession spark, LocalDate runDate) {
+  /** @param persisted owns what the view caches; the tables stay readable until it is closed */
+  public InvestigatorView(SparkSession spark, LocalDate runDate, Persisted persisted) {
     this.spark = spark;
     this.runDate = runDate;
+    this.persisted = persisted;
   }
 
   /**
@@ -82,10 +85,10 @@ public final class InvestigatorView {
     Dataset<Row> decisions = FindingReview.mergeDecisions(spark, earlier.decisions(), feedback, runDate);
     FindingReview.Reviewed reviewed = new FindingReview(runDate).apply(entries, earlier.history(), decisions);
     // Several tables read each of these; re-rooting them keeps every write from redoing the review.
-    Dataset<Row> current = FreshPlan.of(reviewed.current());
+    Dataset<Row> current = persisted.freshPlan(reviewed.current());
     Dataset<Row> review = current.drop("kind", "evidence_events");
 
-    Dataset<Row> findings = FreshPlan.of(flaggedFindings.join(review, "finding_id")
+    Dataset<Row> findings = persisted.freshPlan(flaggedFindings.join(review, "finding_id")
         .select(col("finding_id"), col("kind"), col("officer_id"), col("division_id"), col("port_id"),
             col("groups"), col("evidence_events").as("aligned_events"), col("expected_aligned_events"),
             col("_strongest.p_value").as("p_value"), col("_strongest.q_value").as("q_value"),
@@ -95,13 +98,13 @@ public final class InvestigatorView {
             col("decision"), col("decision_date"), col("decision_note"), col("evidence_at_decision"),
             col("groups_at_decision"), col("evidence_grew")));
 
-    Dataset<Row> raisedTests = FreshPlan.of(identified
+    Dataset<Row> raisedTests = persisted.freshPlan(identified
         .join(findings.select(col("finding_id").as("_f"), col("raised")), col("finding_id").equalTo(col("_f")), "left")
         .drop("_f")
         .withColumnRenamed("flagged", "statistically_flagged")
         .withColumn("flagged", col("statistically_flagged").and(coalesce(col("raised"), lit(false))))
         .drop("raised"));
-    Dataset<Row> cases = FreshPlan.of(FlaggedCases.apply(raisedTests, events, shifts));
+    Dataset<Row> cases = persisted.freshPlan(FlaggedCases.apply(raisedTests, events, shifts));
     Dataset<Row> caseCounts = cases.select(col("record_id"), explode(col("finding_ids")).as("_f"))
         .groupBy("_f").agg(countDistinct("record_id").cast("int").as("case_records"));
     Dataset<Row> findingsWithCases = findings

@@ -31,6 +31,7 @@ import org.integrityrisk.ingest.InputValidator;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.output.Pseudonymiser;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,12 @@ class ConfounderScenariosTest {
   private static final LocalDate LAST = RUN_DATE.plusDays(1);
 
   @TempDir Path dir;
+  private final org.integrityrisk.spark.Persisted persisted = new org.integrityrisk.spark.Persisted();
+
+  @AfterEach
+  void release() {
+    persisted.close();
+  }
   private final StringBuilder shifts = new StringBuilder("shift_id,officer_id,division_id,port_id,shift_start,shift_end\n");
   private final StringBuilder crossings = new StringBuilder("record_id,traveller_id,port_id,direction,crossed_at,vehicle_id\n");
   private int shiftNo;
@@ -112,9 +119,9 @@ class ConfounderScenariosTest {
     Dataset<Row> rosters = validator.apply(reader.read(InputKind.ROSTERS, r.toString()), Optional.of(ports)).valid();
     Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));
     Dataset<Row> shifts = WINDOW.shifts(rosters);
-    Detection.Detected detected = new Detection(PipelineConfig.defaults(), WINDOW, quiet)
+    Detection.Detected detected = new Detection(PipelineConfig.defaults(), WINDOW, quiet, persisted)
         .apply(WINDOW.crossings(clearances), shifts);
-    return new org.integrityrisk.review.InvestigatorView(SharedSpark.get(), RUN_DATE).apply(detected.tests(),
+    return new org.integrityrisk.review.InvestigatorView(SharedSpark.get(), RUN_DATE, persisted).apply(detected.tests(),
         detected.groups(), detected.units(), detected.events(), shifts,
         org.integrityrisk.review.EarlierRun.none(SharedSpark.get()), List.of());
   }
