@@ -111,15 +111,46 @@ public final class ClearingEvidence {
         .join(byOfficer, col("g").equalTo(byOfficer.col("group_id")).and(col("p").equalTo(byOfficer.col("port_id")))
             .and(col("o").equalTo(byOfficer.col("officer_id"))), "left")
         .join(byGroup, col("g").equalTo(byGroup.col("group_id")).and(col("p").equalTo(byGroup.col("port_id"))), "left")
-        .select(col("g"), col("p"), col("o"), col("b"), col("share"), col("cleared"),
-            coalesce(col("records_by_officer"), lit(0L)).cast(DataTypes.IntegerType).as("n_o"),
-            coalesce(col("inspected_by_officer"), lit(0L)).cast(DataTypes.IntegerType).as("a"),
-            coalesce(col("_records"), lit(0L)).cast(DataTypes.IntegerType).as("n"),
-            coalesce(col("_inspected"), lit(0L)).cast(DataTypes.IntegerType).as("i"));
+        .select(col("g").as(Chance.GROUP), col("p").as(Chance.PORT), col("o").as(Chance.OFFICER),
+            col("b").as(Chance.BASKET), col("share").as(Chance.SHARE), col("cleared").as(Chance.CLEARED),
+            coalesce(col("records_by_officer"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_BY_OFFICER),
+            coalesce(col("inspected_by_officer"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_BY_OFFICER),
+            coalesce(col("_records"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_AT_PORT),
+            coalesce(col("_inspected"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_AT_PORT));
     return withCounts
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1) + '\u0000' + r.getString(2),
-            Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> Chance.from(r).testKey(), Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> test(rows, withInspections), Encoders.row(SCHEMA));
+  }
+
+  /**
+   * One event of a group and one officer rostered at its port and hour, as the test reads
+   * it: the officer's share of the clearances in that hour, whether the officer cleared a
+   * member, and the records and inspections of the officer and of the port for the group.
+   * Its columns are named here and read by name in {@link #from(Row)}.
+   */
+  private record Chance(String group, String port, String officer, String basket, double share, boolean cleared,
+      int recordsByOfficer, int inspectedByOfficer, int recordsAtPort, int inspectedAtPort) {
+    static final String GROUP = "group_id";
+    static final String PORT = "port_id";
+    static final String OFFICER = "officer_id";
+    static final String BASKET = "basket_id";
+    static final String SHARE = "share";
+    static final String CLEARED = "cleared";
+    static final String RECORDS_BY_OFFICER = "records_by_officer";
+    static final String INSPECTED_BY_OFFICER = "inspected_by_officer";
+    static final String RECORDS_AT_PORT = "records_at_port";
+    static final String INSPECTED_AT_PORT = "inspected_at_port";
+
+    static Chance from(Row r) {
+      return new Chance(r.getAs(GROUP), r.getAs(PORT), r.getAs(OFFICER), r.getAs(BASKET), r.<Double>getAs(SHARE),
+          r.<Boolean>getAs(CLEARED), r.<Integer>getAs(RECORDS_BY_OFFICER), r.<Integer>getAs(INSPECTED_BY_OFFICER),
+          r.<Integer>getAs(RECORDS_AT_PORT), r.<Integer>getAs(INSPECTED_AT_PORT));
+    }
+
+    /** One test per group, port and officer. */
+    String testKey() {
+      return group + '\u0000' + port + '\u0000' + officer;
+    }
   }
 
   private static Row test(Iterator<Row> rows, boolean withInspections) {
@@ -127,24 +158,23 @@ public final class ClearingEvidence {
     double smallest = 1.0;
     int observed = 0;
     List<Object> clearedBaskets = new ArrayList<>();
-    Row first = null;
-    List<Row> sorted = new ArrayList<>();
-    rows.forEachRemaining(sorted::add);
-    sorted.sort(java.util.Comparator.comparing(r -> r.getString(3)));
-    for (Row r : sorted) {
-      first = first == null ? r : first;
-      double share = r.getDouble(4);
-      chance = chance.plus(CountDistribution.bernoulli(share));
-      smallest *= share;
-      if (r.getBoolean(5)) {
+    Chance first = null;
+    List<Chance> sorted = new ArrayList<>();
+    rows.forEachRemaining(r -> sorted.add(Chance.from(r)));
+    sorted.sort(java.util.Comparator.comparing(Chance::basket));
+    for (Chance c : sorted) {
+      first = first == null ? c : first;
+      chance = chance.plus(CountDistribution.bernoulli(c.share()));
+      smallest *= c.share();
+      if (c.cleared()) {
         observed++;
-        clearedBaskets.add(r.getString(3));
+        clearedBaskets.add(c.basket());
       }
     }
-    int recordsByOfficer = first.getInt(6);
-    int inspectedByOfficer = first.getInt(7);
-    int recordsByOthers = first.getInt(8) - recordsByOfficer;
-    int inspectedByOthers = first.getInt(9) - inspectedByOfficer;
+    int recordsByOfficer = first.recordsByOfficer();
+    int inspectedByOfficer = first.inspectedByOfficer();
+    int recordsByOthers = first.recordsAtPort() - recordsByOfficer;
+    int inspectedByOthers = first.inspectedAtPort() - inspectedByOfficer;
     Double inspectionP = null;
     Double inspectionSmallest = null;
     if (withInspections && recordsByOfficer > 0 && recordsByOthers > 0) {
@@ -155,7 +185,7 @@ public final class ClearingEvidence {
       int fewest = Math.max(0, inspected - recordsByOthers);
       inspectionSmallest = fisher.test(table(fewest, recordsByOfficer, inspected - fewest, recordsByOthers)).getPValue();
     }
-    return RowFactory.create(first.getString(0), first.getString(1), first.getString(2), observed, chance.mean(),
+    return RowFactory.create(first.group(), first.port(), first.officer(), observed, chance.mean(),
         chance.upperTail(observed), smallest, recordsByOfficer, inspectedByOfficer, recordsByOthers, inspectedByOthers,
         inspectionP, inspectionSmallest, SparkRows.seq(clearedBaskets));
   }
