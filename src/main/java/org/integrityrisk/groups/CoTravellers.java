@@ -65,6 +65,7 @@ public final class CoTravellers implements Serializable {
       .add(SHARED_VEHICLE, DataTypes.IntegerType)
       .add(P_VALUE, DataTypes.DoubleType)
       .add(KEPT, DataTypes.BooleanType);
+  private static final String EDGES = "_edges";
   private static final StructType TRANSACTION_SCHEMA = new StructType()
       .add(CoTravelBaskets.BASKET_ID, DataTypes.StringType)
       .add(CoTravelBaskets.ITEMS, DataTypes.createArrayType(DataTypes.StringType));
@@ -98,16 +99,14 @@ public final class CoTravellers implements Serializable {
     Dataset<Row> profiles = crossings
         .join(candidates, col(FrequentTravellers.TRAVELLER).equalTo(col("t")), "left_semi")
         .groupBy(FrequentTravellers.TRAVELLER)
-        .agg(collect_list(struct(
-            col("port_id"), col("direction"), isWeekend(col("local_date")).as("weekend"),
-            col("local_second_of_day").as("second"),
-            col("crossed_at").cast(DataTypes.LongType).as("epoch"),
-            col("vehicle_id"))).as("crossings"));
+        .agg(collect_list(Crossing.column()).as("crossings"));
     Dataset<Row> joined = pairs
-        .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.A), col("crossings").as("_ca")), SharedBaskets.A)
-        .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.B), col("crossings").as("_cb")), SharedBaskets.B)
+        .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.A), col("crossings").as(PairTest.CROSSINGS_A)),
+            SharedBaskets.A)
+        .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.B), col("crossings").as(PairTest.CROSSINGS_B)),
+            SharedBaskets.B)
         .select(col(SharedBaskets.A), col(SharedBaskets.B), col(SharedBaskets.TOGETHER).cast(DataTypes.LongType),
-            col("_ca"), col("_cb"));
+            col(PairTest.CROSSINGS_A), col(PairTest.CROSSINGS_B));
     PairTest test = new PairTest(basketSeconds, vehicleSeconds, minSupport, maxP, keepWeekdayType, portDays(traffic));
     return joined.map((MapFunction<Row, Row>) test::apply, Encoders.row(PAIR_SCHEMA));
   }
@@ -130,7 +129,7 @@ public final class CoTravellers implements Serializable {
         .agg(count(when(not(isWeekend(col("local_date"))), lit(1))).as("weekdays"),
             count(when(isWeekend(col("local_date")), lit(1))).as("weekend_days"))
         .collectAsList()) {
-      days.put(r.getString(0), new int[] {(int) r.getLong(1), (int) r.getLong(2)});
+      days.put(r.getAs("port_id"), new int[] {(int) (long) r.<Long>getAs("weekdays"), (int) (long) r.<Long>getAs("weekend_days")});
     }
     return days;
   }
@@ -147,55 +146,83 @@ public final class CoTravellers implements Serializable {
    */
   private record PairTest(int basketSeconds, int vehicleSeconds, int minSupport, double maxP,
       boolean keepWeekdayType, Map<String, int[]> portDays) implements Serializable {
+    static final String CROSSINGS_A = "_crossings_a";
+    static final String CROSSINGS_B = "_crossings_b";
     private static final int SECONDS_PER_DAY = 86_400;
-    private static final Comparator<Row> ORDER = Comparator.<Row>comparingLong(x -> x.getLong(4))
-        .thenComparing(x -> x.getString(0)).thenComparing(x -> x.getString(1));
+    private static final Comparator<Crossing> ORDER = Comparator.comparingLong(Crossing::epoch)
+        .thenComparing(Crossing::port).thenComparing(Crossing::direction);
 
     Row apply(Row r) {
-      List<Row> as = sorted(r.getList(3));
-      List<Row> bs = sorted(r.getList(4));
-      List<Row> counted = bs.size() < as.size() ? bs : as;
-      List<Row> other = counted == as ? bs : as;
+      List<Crossing> as = sorted(r.getList(r.fieldIndex(CROSSINGS_A)));
+      List<Crossing> bs = sorted(r.getList(r.fieldIndex(CROSSINGS_B)));
+      List<Crossing> counted = bs.size() < as.size() ? bs : as;
+      List<Crossing> other = counted == as ? bs : as;
       int met = 0;
       int sharedVehicle = 0;
       double expected = 0.0;
-      for (Row x : counted) {
+      for (Crossing x : counted) {
         boolean partner = false;
         boolean vehicle = false;
         int closeSameType = 0;
         int closeAnyType = 0;
-        for (Row y : other) {
-          if (!x.getString(0).equals(y.getString(0)) || !x.getString(1).equals(y.getString(1))) {
+        for (Crossing y : other) {
+          if (!x.port().equals(y.port()) || !x.direction().equals(y.direction())) {
             continue;
           }
-          long apart = Math.abs(x.getLong(4) - y.getLong(4));
+          long apart = Math.abs(x.epoch() - y.epoch());
           partner |= apart <= basketSeconds;
-          vehicle |= apart <= vehicleSeconds && !x.isNullAt(5) && !y.isNullAt(5) && x.getString(5).equals(y.getString(5));
-          int gap = Math.abs(x.getInt(3) - y.getInt(3));
+          vehicle |= apart <= vehicleSeconds && x.vehicle() != null && x.vehicle().equals(y.vehicle());
+          int gap = Math.abs(x.second() - y.second());
           if (Math.min(gap, SECONDS_PER_DAY - gap) <= basketSeconds) {
             closeAnyType++;
-            if (x.getBoolean(2) == y.getBoolean(2)) {
+            if (x.weekend() == y.weekend()) {
               closeSameType++;
             }
           }
         }
         met += partner ? 1 : 0;
         sharedVehicle += vehicle ? 1 : 0;
-        int[] days = portDays.getOrDefault(x.getString(0), new int[] {1, 1});
-        int drawnFrom = keepWeekdayType ? days[x.getBoolean(2) ? 1 : 0] : days[0] + days[1];
+        int[] days = portDays.getOrDefault(x.port(), new int[] {1, 1});
+        int drawnFrom = keepWeekdayType ? days[x.weekend() ? 1 : 0] : days[0] + days[1];
         int close = keepWeekdayType ? closeSameType : closeAnyType;
         expected += Math.min(1.0, (double) close / Math.max(1, drawnFrom));
       }
       double p = met == 0 ? 1.0 : expected <= 0.0 ? 0.0
           : PoissonDistribution.of(expected).survivalProbability(met - 1);
       boolean kept = sharedVehicle >= minSupport || p <= maxP;
-      return RowFactory.create(r.getString(0), r.getString(1), r.getLong(2), met, expected, sharedVehicle, p, kept);
+      return RowFactory.create(r.<String>getAs(SharedBaskets.A), r.<String>getAs(SharedBaskets.B),
+          r.<Long>getAs(SharedBaskets.TOGETHER), met, expected, sharedVehicle, p, kept);
     }
 
-    private static List<Row> sorted(List<Row> crossings) {
-      List<Row> copy = new ArrayList<>(crossings);
+    private static List<Crossing> sorted(List<Row> crossings) {
+      List<Crossing> copy = new ArrayList<>(crossings.size());
+      crossings.forEach(c -> copy.add(Crossing.from(c)));
       copy.sort(ORDER);
       return copy;
+    }
+  }
+
+  /**
+   * One crossing of a candidate as the pair test reads it: built by {@link #column()} from
+   * a crossing row, read back by name in {@link #from(Row)}.
+   */
+  private record Crossing(String port, String direction, boolean weekend, int second, long epoch, String vehicle) {
+    static final String PORT = "port_id";
+    static final String DIRECTION = "direction";
+    static final String WEEKEND = "weekend";
+    static final String SECOND = "second";
+    static final String EPOCH = "epoch";
+    static final String VEHICLE = "vehicle_id";
+
+    static Column column() {
+      return struct(col("port_id").as(PORT), col("direction").as(DIRECTION), isWeekend(col("local_date")).as(WEEKEND),
+          col("local_second_of_day").as(SECOND), col("crossed_at").cast(DataTypes.LongType).as(EPOCH),
+          col("vehicle_id").as(VEHICLE));
+    }
+
+    static Crossing from(Row r) {
+      return new Crossing(r.getAs(PORT), r.getAs(DIRECTION), r.<Boolean>getAs(WEEKEND), r.<Integer>getAs(SECOND),
+          r.<Long>getAs(EPOCH), r.getAs(VEHICLE));
     }
   }
 
@@ -215,17 +242,17 @@ public final class CoTravellers implements Serializable {
     Dataset<Row> edges = inA.join(kept, SharedBaskets.A)
         .join(inB, col("_basket_b").equalTo(col(CoTravelBaskets.BASKET_ID)).and(col("_b").equalTo(col(SharedBaskets.B))))
         .select(col(CoTravelBaskets.BASKET_ID), struct(col(SharedBaskets.A), col(SharedBaskets.B)).as("edge"));
-    return edges.groupBy(CoTravelBaskets.BASKET_ID).agg(collect_list("edge").as("edges"))
+    return edges.groupBy(CoTravelBaskets.BASKET_ID).agg(collect_list("edge").as(EDGES))
         .flatMap((FlatMapFunction<Row, Row>) CoTravellers::pieces, Encoders.row(TRANSACTION_SCHEMA));
   }
 
   /** Connected pieces of one basket's kept pairs, by union-find; each piece sorted. */
   private static java.util.Iterator<Row> pieces(Row basket) {
-    String basketId = basket.getString(0);
+    String basketId = basket.getAs(CoTravelBaskets.BASKET_ID);
     Map<String, String> parent = new TreeMap<>();
-    for (Row edge : basket.<Row>getList(1)) {
-      String a = root(parent, edge.getString(0));
-      String b = root(parent, edge.getString(1));
+    for (Row edge : basket.<Row>getList(basket.fieldIndex(EDGES))) {
+      String a = root(parent, edge.getAs(SharedBaskets.A));
+      String b = root(parent, edge.getAs(SharedBaskets.B));
       if (!a.equals(b)) {
         parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
       }
