@@ -58,11 +58,24 @@ public final class DutyRosters {
 
   private DutyRosters() {}
 
-  /** Shift rows as minutes on the axis: port_id, officer_id, division_id, start_minute, end_minute. */
-  static Dataset<Row> shiftMinutes(Dataset<Row> shifts, DayAxis axis) {
-    return shifts.select(col("port_id"), col("officer_id"), col("division_id"),
-        minuteOnAxis(col("shift_start_local"), axis).as("start_minute"),
-        minuteOnAxis(col("shift_end_local"), axis).as("end_minute"));
+  /** One shift as minutes on the axis: selected by {@link #of}, read back by name in {@link #from(Row)}. */
+  private record ShiftMinutes(String port, String officer, String division, int start, int end) {
+    static final String PORT = "port_id";
+    static final String OFFICER = "officer_id";
+    static final String DIVISION = "division_id";
+    static final String START = "start_minute";
+    static final String END = "end_minute";
+
+    static Dataset<Row> of(Dataset<Row> shifts, DayAxis axis) {
+      return shifts.select(col("port_id").as(PORT), col("officer_id").as(OFFICER), col("division_id").as(DIVISION),
+          minuteOnAxis(col("shift_start_local"), axis).as(START),
+          minuteOnAxis(col("shift_end_local"), axis).as(END));
+    }
+
+    static ShiftMinutes from(Row r) {
+      return new ShiftMinutes(r.getAs(PORT), r.getAs(OFFICER), r.getAs(DIVISION), r.<Integer>getAs(START),
+          r.<Integer>getAs(END));
+    }
   }
 
   static Column minuteOnAxis(Column localTime, DayAxis axis) {
@@ -72,12 +85,18 @@ public final class DutyRosters {
 
   /** One row per officer and per division at a port, shaped as {@link #UNIT_SCHEMA}. */
   public static Dataset<Row> apply(Dataset<Row> shifts, DayAxis axis) {
-    Dataset<Row> minutes = shiftMinutes(shifts, axis);
+    Dataset<Row> minutes = ShiftMinutes.of(shifts, axis);
     Dataset<Row> officers = minutes
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1), Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          ShiftMinutes m = ShiftMinutes.from(r);
+          return m.port() + '\u0000' + m.officer();
+        }, Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> officer(rows, axis), Encoders.row(OFFICER_SCHEMA));
     Dataset<Row> divisionParts = minutes
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(2), Encoders.STRING())
+        .groupByKey((MapFunction<Row, String>) r -> {
+          ShiftMinutes m = ShiftMinutes.from(r);
+          return m.port() + '\u0000' + m.division();
+        }, Encoders.STRING())
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> division(rows, axis),
             Encoders.row(DIVISION_PART_SCHEMA));
 
@@ -103,11 +122,11 @@ public final class DutyRosters {
     String officer = null;
     int shifts = 0;
     while (rows.hasNext()) {
-      Row r = rows.next();
-      port = r.getString(0);
-      officer = r.getString(1);
-      labels.merge(r.getString(2), 1, Integer::sum);
-      DutyBitmap.set(duty, r.getInt(3), r.getInt(4));
+      ShiftMinutes m = ShiftMinutes.from(rows.next());
+      port = m.port();
+      officer = m.officer();
+      labels.merge(m.division(), 1, Integer::sum);
+      DutyBitmap.set(duty, m.start(), m.end());
       shifts++;
     }
     // The division most of their shifts carry; ties go to the smallest id, for repeatable runs.
@@ -124,10 +143,10 @@ public final class DutyRosters {
     String division = null;
     int shifts = 0;
     while (rows.hasNext()) {
-      Row r = rows.next();
-      port = r.getString(0);
-      division = r.getString(2);
-      DutyBitmap.set(byOfficer.computeIfAbsent(r.getString(1), o -> DutyBitmap.empty(axis)), r.getInt(3), r.getInt(4));
+      ShiftMinutes m = ShiftMinutes.from(rows.next());
+      port = m.port();
+      division = m.division();
+      DutyBitmap.set(byOfficer.computeIfAbsent(m.officer(), o -> DutyBitmap.empty(axis)), m.start(), m.end());
       shifts++;
     }
     byte[] all = DutyBitmap.empty(axis);

@@ -38,15 +38,37 @@ public final class GroupTrips {
 
   private record Event(String basketId, String direction, int minute, long epochSecond) {}
 
+  /** One event with its group and port: selected by {@link #of}, read back by name in {@link #from(Row)}. */
+  private record GroupEvent(String group, String port, Event event) {
+    static final String GROUP = "group_id";
+    static final String PORT = "port_id";
+    static final String BASKET = "basket_id";
+    static final String DIRECTION = "direction";
+    static final String MINUTE = "minute";
+    static final String EPOCH_SECOND = "epoch_second";
+
+    static Dataset<Row> of(Dataset<Row> events, DayAxis axis) {
+      return events.select(col("group_id").as(GROUP), col("port_id").as(PORT), col("basket_id").as(BASKET),
+          col("direction").as(DIRECTION),
+          datediff(col("local_date"), lit(Date.valueOf(axis.firstDay()))).multiply(DayAxis.MINUTES_PER_DAY)
+              .plus(floor(col("local_second_of_day").divide(60)).cast(DataTypes.IntegerType)).as(MINUTE),
+          col("event_time").cast(DataTypes.LongType).as(EPOCH_SECOND));
+    }
+
+    static GroupEvent from(Row r) {
+      return new GroupEvent(r.getAs(GROUP), r.getAs(PORT), new Event(r.getAs(BASKET), r.getAs(DIRECTION),
+          r.<Integer>getAs(MINUTE), r.<Long>getAs(EPOCH_SECOND)));
+    }
+  }
+
   /** @param events group events (group_id, basket_id, port_id, direction, event_time, local_date, local_second_of_day) */
   public static Dataset<Row> apply(Dataset<Row> events, DayAxis axis, int tripHours) {
     long tripSeconds = tripHours * 3600L;
-    return events
-        .select(col("group_id"), col("port_id"), col("basket_id"), col("direction"),
-            datediff(col("local_date"), lit(Date.valueOf(axis.firstDay()))).multiply(DayAxis.MINUTES_PER_DAY)
-                .plus(floor(col("local_second_of_day").divide(60)).cast(DataTypes.IntegerType)).as("minute"),
-            col("event_time").cast(DataTypes.LongType).as("epoch_second"))
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1), Encoders.STRING())
+    return GroupEvent.of(events, axis)
+        .groupByKey((MapFunction<Row, String>) r -> {
+          GroupEvent e = GroupEvent.from(r);
+          return e.group() + '\u0000' + e.port();
+        }, Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trips(rows, tripSeconds), Encoders.row(SCHEMA));
   }
 
@@ -55,10 +77,10 @@ public final class GroupTrips {
     String port = null;
     List<Event> events = new ArrayList<>();
     while (rows.hasNext()) {
-      Row r = rows.next();
-      group = r.getString(0);
-      port = r.getString(1);
-      events.add(new Event(r.getString(2), r.getString(3), r.getInt(4), r.getLong(5)));
+      GroupEvent e = GroupEvent.from(rows.next());
+      group = e.group();
+      port = e.port();
+      events.add(e.event());
     }
     events.sort(Comparator.comparingLong(Event::epochSecond).thenComparing(Event::basketId));
     List<Object> baskets = new ArrayList<>();
