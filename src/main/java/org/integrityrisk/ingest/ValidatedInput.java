@@ -62,14 +62,15 @@ public final class ValidatedInput {
     long quarantined = 0;
     Map<String, Long> reasons = new TreeMap<>();
     for (Row r : byReason) {
-      long rows = r.getLong(1);
-      long copies = r.getLong(2);
+      long rows = r.getAs("rows");
+      long copies = r.getAs("copies");
       read += copies;
-      if (r.isNullAt(0)) {
+      String reason = r.getAs("reason");
+      if (reason == null) {
         valid += rows;
       } else {
         quarantined += rows;
-        reasons.put(r.getString(0), rows);
+        reasons.put(reason, rows);
       }
     }
     return new InputCounts(raw.path(), read, valid, quarantined, read - valid - quarantined, valid, reasons);

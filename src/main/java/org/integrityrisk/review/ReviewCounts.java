@@ -47,7 +47,7 @@ public record ReviewCounts(
       long decisionsInFile) {
     Map<String, Long> status = new TreeMap<>();
     findings.groupBy("review_status").count().collectAsList()
-        .forEach(r -> status.put(r.getString(0), r.getLong(1)));
+        .forEach(r -> status.put(r.getAs("review_status"), r.getAs("count")));
     long raised = findings.filter(col("raised")).count();
     Map<String, Long> decided = new TreeMap<>();
     for (Decision d : Decision.values()) {
@@ -55,8 +55,8 @@ public record ReviewCounts(
     }
     decided.put(UNDECIDED, 0L);
     history.filter(col("kind").notEqual(lit(InvestigatorView.GROUP)))
-        .groupBy(coalesce(col("decision"), lit(UNDECIDED))).count().collectAsList()
-        .forEach(r -> decided.put(r.getString(0), r.getLong(1)));
+        .groupBy(coalesce(col("decision"), lit(UNDECIDED)).as("decision")).count().collectAsList()
+        .forEach(r -> decided.put(r.getAs("decision"), r.getAs("count")));
     long unknown = decisions.join(history, decisions.col("finding_id").equalTo(history.col("finding_id")), "left_anti")
         .count();
     long confirmed = decided.get(Decision.CONFIRMED.word());
