@@ -114,10 +114,9 @@ public final class RunOutput implements AutoCloseable {
         if (fs.exists(target.get())) {
           fs.delete(leftover.getPath(), true);
           done.add("finished an interrupted publish of " + display(target.get()) + " (removed the replaced run)");
-        } else if (fs.rename(leftover.getPath(), target.get())) {
-          done.add("restored the previous " + display(target.get()) + ": the run replacing it was killed");
         } else {
-          throw new IOException("cannot restore " + leftover.getPath() + " to " + target.get());
+          rename(fs, leftover.getPath(), target.get(), "cannot restore " + leftover.getPath() + " to " + target.get());
+          done.add("restored the previous " + display(target.get()) + ": the run replacing it was killed");
         }
       }
     }
@@ -182,11 +181,9 @@ public final class RunOutput implements AutoCloseable {
       if (!fs.exists(manifest)) {
         return Optional.empty();
       }
-    } catch (IOException e) {
-      throw new UnreadableManifestException(manifest, e);
-    }
-    try (InputStream in = fs.open(manifest)) {
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      try (InputStream in = fs.open(manifest)) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       throw new UnreadableManifestException(manifest, e);
     }
@@ -306,23 +303,15 @@ public final class RunOutput implements AutoCloseable {
     try {
       fs.mkdirs(target.getParent());
       hadPrevious = fs.exists(target);
-      if (hadPrevious && !fs.rename(target, previous)) {
-        throw new IOException("cannot move the previous " + target + " aside");
+      if (hadPrevious) {
+        rename(fs, target, previous, "cannot move the previous " + target + " aside");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("publishing the run to " + target + " failed; the previous run is in place", e);
     }
-    IOException moveFailed;
     try {
-      if (fs.rename(staged, target)) {
-        moveFailed = null;
-      } else {
-        moveFailed = new IOException("cannot move " + staged + " to " + target);
-      }
-    } catch (IOException e) {
-      moveFailed = e;
-    }
-    if (moveFailed != null) {
+      rename(fs, staged, target, "cannot move " + staged + " to " + target);
+    } catch (IOException moveFailed) {
       if (hadPrevious) {
         restore(fs, target, previous, moveFailed);
       }
@@ -340,16 +329,19 @@ public final class RunOutput implements AutoCloseable {
   }
 
   private static void restore(FileSystem fs, Path target, Path previous, IOException moveFailed) {
-    IOException restoreFailed;
     try {
-      restoreFailed = fs.rename(previous, target) ? null : new IOException("cannot move " + previous + " back to " + target);
-    } catch (IOException e) {
-      restoreFailed = e;
-    }
-    if (restoreFailed != null) {
+      rename(fs, previous, target, "cannot move " + previous + " back to " + target);
+    } catch (IOException restoreFailed) {
       RollbackFailedException failure = new RollbackFailedException(target, previous, moveFailed);
       failure.addSuppressed(restoreFailed);
       throw failure;
+    }
+  }
+
+  /** Hadoop reports some failed renames by returning false; here every failure throws. */
+  private static void rename(FileSystem fs, Path from, Path to, String failure) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException(failure);
     }
   }
 
