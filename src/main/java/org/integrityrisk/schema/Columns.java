@@ -1,0 +1,112 @@
+package org.integrityrisk.schema;
+
+/**
+ * The name of every column that crosses a class boundary, declared once. A stage that
+ * renames one of these changes it here, and every reader follows at compile time
+ * instead of failing at run time on a name Spark cannot resolve.
+ *
+ * <p>Aliases that live inside one method (a join key renamed to avoid ambiguity, say)
+ * stay private to their class; everything a second class reads is here.
+ */
+public final class Columns {
+  private Columns() {}
+
+  // Input columns, as the contract names them.
+  public static final String RECORD_ID = "record_id";
+  public static final String TRAVELLER_ID = "traveller_id";
+  public static final String PORT_ID = "port_id";
+  public static final String DIRECTION = "direction";
+  public static final String CROSSED_AT = "crossed_at";
+  public static final String LANE_ID = "lane_id";
+  public static final String VEHICLE_ID = "vehicle_id";
+  public static final String OFFICER_ID = "officer_id";
+  public static final String INSPECTED = "inspected";
+  public static final String SEIZURE = "seizure";
+  public static final String SHIFT_ID = "shift_id";
+  public static final String DIVISION_ID = "division_id";
+  public static final String SHIFT_START = "shift_start";
+  public static final String SHIFT_END = "shift_end";
+  public static final String PORT_NAME = "name";
+  public static final String TIMEZONE = "timezone";
+
+  // What validation adds to every row: where it came from, and the pseudonym.
+  public static final String TRAVELLER_PSEUDONYM = "traveller_pseudonym";
+  public static final String SOURCE_FILE = "source_file";
+  public static final String SOURCE_ROW = "source_row";
+
+  // Port-local time, added by the run window.
+  public static final String LOCAL_DATE = "local_date";
+  public static final String LOCAL_SECOND_OF_DAY = "local_second_of_day";
+  public static final String SHIFT_START_LOCAL = "shift_start_local";
+  public static final String SHIFT_END_LOCAL = "shift_end_local";
+
+  // Baskets, groups and their events.
+  public static final String BASKET_ID = "basket_id";
+  public static final String BASKET_IDS = "basket_ids";
+  public static final String GROUP_ID = "group_id";
+  public static final String MEMBERS = "members";
+  public static final String CO_CROSSINGS = "co_crossings";
+  public static final String LARGE_GROUP = "large_group";
+  public static final String EVENT_TIME = "event_time";
+  public static final String EVENTS = "events";
+  public static final String MEMBERS_PRESENT = "members_present";
+  public static final String RECORD_IDS = "record_ids";
+  public static final String LAST_CROSSING = "last_crossing";
+  public static final String PORTS = "ports";
+
+  // Duty units (an officer or a division at a port) and the alignment tests.
+  public static final String UNIT_KIND = "unit_kind";
+  public static final String UNIT_ID = "unit_id";
+  public static final String ALIGNED_EVENTS = "aligned_events";
+  public static final String EXPECTED_ALIGNED_EVENTS = "expected_aligned_events";
+  public static final String ALIGNED_BASKET_IDS = "aligned_basket_ids";
+  public static final String CLEARED_BASKET_IDS = "cleared_basket_ids";
+  public static final String CASE_BASKET_IDS = "case_basket_ids";
+  public static final String CLEARING_P_VALUE = "clearing_p_value";
+  public static final String CLEARING_SMALLEST_P_VALUE = "clearing_smallest_p_value";
+  public static final String INSPECTION_P_VALUE = "inspection_p_value";
+  public static final String INSPECTION_SMALLEST_P_VALUE = "inspection_smallest_p_value";
+  public static final String P_VALUE = "p_value";
+  public static final String SMALLEST_P_VALUE = "smallest_p_value";
+  public static final String Q_VALUE = "q_value";
+  public static final String EVIDENCE = "evidence";
+  public static final String FLAGGED = "flagged";
+  public static final String STATISTICALLY_FLAGGED = "statistically_flagged";
+
+  // Risk tables, findings and the cases behind them.
+  public static final String RISK_SCORE = "risk_score";
+  public static final String STRONGEST_GROUP_ID = "strongest_group_id";
+  public static final String FINDING_ID = "finding_id";
+  public static final String FINDING_IDS = "finding_ids";
+  public static final String KIND = "kind";
+  public static final String GROUPS = "groups";
+  public static final String RAISED = "raised";
+  public static final String SHIFT_IDS = "shift_ids";
+  public static final String ROLE = "role";
+
+  // Review: what earlier runs saw and what investigators decided.
+  public static final String RUN_DATE = "run_date";
+  public static final String REVIEW_STATUS = "review_status";
+  public static final String FIRST_SEEN = "first_seen";
+  public static final String LAST_SEEN = "last_seen";
+  public static final String RUNS_SEEN = "runs_seen";
+  public static final String LAST_EVENT_AT = "last_event_at";
+  public static final String DECISION = "decision";
+  public static final String DECISION_DATE = "decision_date";
+  public static final String DECISION_NOTE = "decision_note";
+  public static final String NOTE = "note";
+  public static final String EVIDENCE_EVENTS = "evidence_events";
+  public static final String EVIDENCE_AT_DECISION = "evidence_at_decision";
+  public static final String GROUPS_AT_DECISION = "groups_at_decision";
+  public static final String EVIDENCE_GREW = "evidence_grew";
+  public static final String OFFICERS_FLAGGED = "officers_flagged";
+  public static final String DIVISION_FLAGGED = "division_flagged";
+  public static final String FINDINGS_RAISED = "findings_raised";
+
+  // Quarantine.
+  public static final String INPUT = "input";
+  public static final String REASON = "reason";
+  public static final String FIELD = "field";
+  public static final String DETAIL = "detail";
+  public static final String COPIES = "copies";
+}
