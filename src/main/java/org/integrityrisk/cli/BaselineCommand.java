@@ -38,7 +38,7 @@ final class BaselineCommand {
       // W, S and the look-back are the pipeline's parameters, read and checked the same way.
       config = Optional.of(new ConfigLoader().load(line.option("config").map(java.nio.file.Path::of),
           line.remaining("clearances", "run-date", "output", "master", "config")));
-      runDate = Optional.of(RunRequest.parseDate(line.required("run-date")));
+      runDate = Optional.of(RunOptions.parseDate(line.required("run-date")));
     }
     Map<String, Long> rows = new LinkedHashMap<>();
     SparkSession spark = Main.session("integrity-risk " + line.command(), line.option("master"));

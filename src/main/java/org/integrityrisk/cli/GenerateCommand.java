@@ -27,7 +27,7 @@ final class GenerateCommand {
           Path.of(line.required("output")),
           parseLong("seed", line.required("seed")),
           parseDouble("scale", line.option("scale").orElse("1")),
-          line.option("run-date").map(RunRequest::parseDate).orElse(GeneratorOptions.DEFAULT_RUN_DATE),
+          line.option("run-date").map(RunOptions::parseDate).orElse(GeneratorOptions.DEFAULT_RUN_DATE),
           (int) parseLong("lookback-days",
               line.option("lookback-days").orElse(String.valueOf(GeneratorOptions.DEFAULT_LOOKBACK_DAYS))),
           extras);

@@ -9,6 +9,9 @@ import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunLock;
 import org.integrityrisk.output.RunOutput;
+import org.integrityrisk.pipeline.NightlyRun;
+import org.integrityrisk.pipeline.Progress;
+import org.integrityrisk.pipeline.RunRequest;
 import org.integrityrisk.spark.SessionTuning;
 import org.integrityrisk.spark.SparkWork;
 
@@ -77,7 +80,7 @@ public final class Main {
 
   private static void runPipeline(CommandLine line, PrintStream out, PrintStream err) {
     SparkWork work = new SparkWork();
-    RunRequest request = RunRequest.from(line);
+    RunRequest request = RunOptions.parse(line);
     Pseudonymiser pseudonymiser;
     try {
       pseudonymiser = Pseudonymiser.fromKeyFile(request.pseudonymKeyFile());
@@ -91,7 +94,7 @@ public final class Main {
     SparkSession spark = session(request);
     work.attach(spark);
     try {
-      var published = new RunCommand(spark, progress, work).execute(request, pseudonymiser);
+      var published = new NightlyRun(spark, progress, work).execute(request, pseudonymiser);
       out.println("findings: " + RunOutput.display(published));
     } finally {
       spark.stop();

@@ -31,6 +31,8 @@ import org.integrityrisk.ingest.InputValidator;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.output.Pseudonymiser;
+import org.integrityrisk.pipeline.Detection;
+import org.integrityrisk.pipeline.Progress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.SharedSpark;
 import org.integrityrisk.output.Pseudonymiser;
+import org.integrityrisk.pipeline.NightlyRun;
+import org.integrityrisk.pipeline.Progress;
+import org.integrityrisk.pipeline.RunRequest;
 import org.integrityrisk.spark.SparkWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +44,12 @@ class RunReleasesWhatItCachesIT {
         "generate", "--output", scenario.toString(), "--seed", "5", "--scale", "0.05");
     assertEquals(0, generated.exit(), generated.toString());
     JsonNode truth = new ObjectMapper().readTree(scenario.resolve("truth.json").toFile());
-    RunRequest request = RunRequest.from(CommandLine.parse(Launcher.runArgs(scenario, truth, work.resolve("findings"))));
+    RunRequest request = RunOptions.parse(CommandLine.parse(Launcher.runArgs(scenario, truth, work.resolve("findings"))));
     // A session of its own: the run sizes its session's options, which must not reach other tests.
     SparkSession session = SharedSpark.get().newSession();
     Set<Integer> before = persistedRdds(session);
 
-    org.apache.hadoop.fs.Path published = new RunCommand(session, new Progress(new PrintStream(OutputStream.nullOutputStream())),
+    org.apache.hadoop.fs.Path published = new NightlyRun(session, new Progress(new PrintStream(OutputStream.nullOutputStream())),
         new SparkWork()).execute(request, Pseudonymiser.fromKeyFile(request.pseudonymKeyFile()));
 
     assertTrue(Files.exists(Path.of(published.toUri().getPath()).resolve("manifest.json")), published.toString());

@@ -1,4 +1,4 @@
-package org.integrityrisk.cli;
+package org.integrityrisk.pipeline;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
@@ -11,12 +11,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.FLAGGED;
+import static org.integrityrisk.schema.Columns.GROUP_ID;
+import static org.integrityrisk.schema.Columns.UNIT_ID;
+import static org.integrityrisk.schema.Columns.UNIT_KIND;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.integrityrisk.alignment.ClearingEvidence;
@@ -44,15 +49,25 @@ import org.integrityrisk.spark.Persisted;
  * false discovery control. Each intermediate result that later stages read
  * more than once is cached, and each stage reports its rows and seconds.
  */
-final class Detection {
+public final class Detection {
+  /** The units whose tests on a group passed false discovery control, as {@code kind:id}. */
+  public static final String FLAGGED_WITH = "flagged_with";
+  // The counts each stage's line and the manifest read back from its one-row summary.
+  private static final String BASKETS = "baskets";
+  private static final String CHAINS_CUT = "chains_cut";
+  private static final String SIZES_CUT = "sizes_cut";
+  private static final String LARGE_TRAVELLERS = "travellers";
+  private static final String LARGE_GROUPS = "groups";
+  private static final String TESTED_PAIRS = "tested";
+  private static final String KEPT_PAIRS = "kept";
+
   private final PipelineConfig config;
   private final RunWindow window;
   private final Progress progress;
   private final Persisted persisted;
-  private final Map<String, Long> mining = new LinkedHashMap<>();
 
   /** @param persisted owns what detection caches; its results stay readable until it is closed */
-  Detection(PipelineConfig config, RunWindow window, Progress progress, Persisted persisted) {
+  public Detection(PipelineConfig config, RunWindow window, Progress progress, Persisted persisted) {
     this.config = config;
     this.window = window;
     this.progress = progress;
@@ -61,11 +76,18 @@ final class Detection {
 
   /**
    * What detection found: the suspect groups (with their event summary), their events,
-   * the officers and divisions rostered, and every alignment test after false discovery control.
+   * the officers and divisions rostered, every alignment test after false discovery control,
+   * and how often each bound on mining fired (for the manifest: no evidence disappears unseen).
    */
-  record Detected(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> units, Dataset<Row> tests) {}
+  public record Detected(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> units, Dataset<Row> tests,
+      Map<String, Long> mining) {
+    public Detected {
+      mining = Collections.unmodifiableMap(new TreeMap<>(mining));
+    }
+  }
 
-  Detected apply(Dataset<Row> crossings, Dataset<Row> shifts) {
+  public Detected apply(Dataset<Row> crossings, Dataset<Row> shifts) {
+    Map<String, Long> mining = new LinkedHashMap<>();
     Dataset<Row> frequent = staged("frequent travellers",
         () -> persisted.persist(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
 
@@ -73,39 +95,40 @@ final class Detection {
         config.maxBasketMinutes(), config.maxBasketSize());
     Dataset<Row> assigned = persisted.persist(cutter.assign(frequent));
     // The baskets and both cuts are counted in one pass over the cached assignment.
-    Row cuts = progress.stageResult("co-travel baskets", r -> r.getLong(r.fieldIndex("baskets")), () -> assigned.agg(
-        countDistinct(col(CoTravelBaskets.BASKET_ID)).as("baskets"),
+    Row cuts = progress.stage("co-travel baskets", "rows", () -> assigned.agg(
+        countDistinct(col(CoTravelBaskets.BASKET_ID)).as(BASKETS),
         countDistinct(when(col(CoTravelBaskets.TIME_PIECE).gt(0), col(CoTravelBaskets.CHAIN_ID)))
-            .as("chains_cut"),
+            .as(CHAINS_CUT),
         countDistinct(when(col(CoTravelBaskets.SIZE_PIECE).gt(0),
-            struct(col(CoTravelBaskets.CHAIN_ID), col(CoTravelBaskets.TIME_PIECE)))).as("sizes_cut"))
-        .first());
-    long allBaskets = cuts.getLong(cuts.fieldIndex("baskets"));
-    mining.put("chains_cut_at_max_basket_minutes", cuts.getLong(cuts.fieldIndex("chains_cut")));
-    mining.put("baskets_cut_at_max_basket_size", cuts.getLong(cuts.fieldIndex("sizes_cut")));
+            struct(col(CoTravelBaskets.CHAIN_ID), col(CoTravelBaskets.TIME_PIECE)))).as(SIZES_CUT))
+        .first(), r -> r.getLong(r.fieldIndex(BASKETS)));
+    long allBaskets = cuts.getLong(cuts.fieldIndex(BASKETS));
+    mining.put("chains_cut_at_max_basket_minutes", cuts.getLong(cuts.fieldIndex(CHAINS_CUT)));
+    mining.put("baskets_cut_at_max_basket_size", cuts.getLong(cuts.fieldIndex(SIZES_CUT)));
     Dataset<Row> wideBaskets = staged("shared baskets", () -> persisted.freshPlan(CoTravelBaskets.baskets(assigned))).rows();
 
     Dataset<Row> sharedPairs = staged("pairs sharing S baskets",
         () -> persisted.freshPlan(SharedBaskets.pairs(wideBaskets, config.minSupport()))).rows();
     Dataset<Row> largeMembers = persisted.persist(new LargeGroups(config.largeGroupSize(), config.largeGroupJaccard(), persisted)
         .members(wideBaskets, sharedPairs));
-    Row large = progress.stageResult("large groups (travellers)", r -> r.getLong(r.fieldIndex("travellers")),
-        () -> largeMembers.agg(count(lit(1)).as("travellers"), countDistinct(col(GroupMiner.GROUP_ID)).as("groups"))
-            .first());
-    mining.put("travellers_in_large_groups", large.getLong(large.fieldIndex("travellers")));
-    mining.put("large_groups", large.getLong(large.fieldIndex("groups")));
+    Row large = progress.stage("large groups (travellers)", "rows",
+        () -> largeMembers.agg(count(lit(1)).as(LARGE_TRAVELLERS), countDistinct(col(GroupMiner.GROUP_ID)).as(LARGE_GROUPS))
+            .first(), r -> r.getLong(r.fieldIndex(LARGE_TRAVELLERS)));
+    mining.put("travellers_in_large_groups", large.getLong(large.fieldIndex(LARGE_TRAVELLERS)));
+    mining.put("large_groups", large.getLong(large.fieldIndex(LARGE_GROUPS)));
     Dataset<Row> baskets = staged("baskets to mine", () -> persisted.freshPlan(LargeGroups.merge(wideBaskets, largeMembers)))
         .rows();
 
     CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
         config.coTravelMaxP(), config.keepWeekdayType());
     Dataset<Row> testedPairs = persisted.freshPlan(coTravellers.apply(sharedPairs, assigned, crossings));
-    Row pairs = progress.stageResult("co-travellers beyond habit", r -> r.getLong(r.fieldIndex("tested")),
-        () -> testedPairs.agg(count(lit(1)).as("tested"),
-            coalesce(sum(when(col(CoTravellers.KEPT), 1L).otherwise(0L)), lit(0L)).as("kept")).first());
-    long candidatePairs = pairs.getLong(pairs.fieldIndex("tested"));
+    Row pairs = progress.stage("co-travellers beyond habit", "rows",
+        () -> testedPairs.agg(count(lit(1)).as(TESTED_PAIRS),
+            coalesce(sum(when(col(CoTravellers.KEPT), 1L).otherwise(0L)), lit(0L)).as(KEPT_PAIRS)).first(),
+        r -> r.getLong(r.fieldIndex(TESTED_PAIRS)));
+    long candidatePairs = pairs.getLong(pairs.fieldIndex(TESTED_PAIRS));
     mining.put("pairs_sharing_min_support_baskets", candidatePairs);
-    mining.put("pairs_explained_by_habit", candidatePairs - pairs.getLong(pairs.fieldIndex("kept")));
+    mining.put("pairs_explained_by_habit", candidatePairs - pairs.getLong(pairs.fieldIndex(KEPT_PAIRS)));
     Staged transactions = staged("transactions to mine",
         () -> persisted.freshPlan(CoTravellers.transactions(baskets, testedPairs)));
     long transactionCount = transactions.count();
@@ -134,35 +157,28 @@ final class Detection {
     Dataset<Row> raw = staged("alignment tests", () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
     Dataset<Row> tests = persisted.freshPlan(
         new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
-    progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
+    progress.stage("flagged tests (BH)", () -> tests.filter(col(FLAGGED)).count());
 
-    return new Detected(suspectGroups(groups, events, tests), events, units, tests);
-  }
-
-  /** How often each bound on mining fired, for the manifest: no evidence disappears unseen. */
-  Map<String, Long> miningCounts() {
-    return Map.copyOf(mining);
+    return new Detected(suspectGroups(groups, events, tests), events, units, tests, mining);
   }
 
   private static Dataset<Row> suspectGroups(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> tests) {
-    Dataset<Row> flaggedWith = tests.groupBy("group_id").agg(array_sort(collect_set(when(col("flagged"),
-        concat_ws(":", col("unit_kind"), col("unit_id"))))).as("flagged_with"));
+    Dataset<Row> flaggedWith = tests.groupBy(GROUP_ID).agg(array_sort(collect_set(when(col(FLAGGED),
+        concat_ws(":", col(UNIT_KIND), col(UNIT_ID))))).as(FLAGGED_WITH));
     return groups
-        .join(GroupEvents.summary(events), new String[] {"group_id"}, "left")
-        .join(flaggedWith, new String[] {"group_id"}, "left");
+        .join(GroupEvents.summary(events), new String[] {GROUP_ID}, "left")
+        .join(flaggedWith, new String[] {GROUP_ID}, "left");
   }
 
   /** A stage's result and its row count, which materialised it. */
   private record Staged(Dataset<Row> rows, long count) {}
 
   /** Builds a stage's result and counts it, so the progress line times all of its work. */
-  private Staged staged(String name, java.util.function.Supplier<Dataset<Row>> build) {
-    List<Dataset<Row>> result = new ArrayList<>(1);
-    long rows = progress.stage(name, () -> {
-      result.add(build.get());
-      return result.get(0).count();
-    });
-    return new Staged(result.get(0), rows);
+  private Staged staged(String name, Supplier<Dataset<Row>> build) {
+    return progress.stage(name, "rows", () -> {
+      Dataset<Row> rows = build.get();
+      return new Staged(rows, rows.count());
+    }, Staged::count);
   }
 
 }

@@ -1,4 +1,4 @@
-package org.integrityrisk.cli;
+package org.integrityrisk.pipeline;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.integrityrisk.spark.SparkWork;
 import org.integrityrisk.output.StageTiming;
 
@@ -32,36 +33,29 @@ public final class Progress {
 
   /** Runs a stage whose work ends with a row count, and reports it. */
   public long stage(String name, LongSupplier work) {
-    return stage(name, "rows", work);
-  }
-
-  /** Runs a stage whose work ends with a count of something else than rows, such as bytes. */
-  public long stage(String name, String unit, LongSupplier work) {
-    SparkWork.Tally before = sparkWork.get();
-    long started = System.nanoTime();
-    long rows = work.getAsLong();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    SparkWork.Tally done = sparkWork.get().since(before);
-    stages.add(new StageTiming(name, rows, Math.round(seconds * 1000) / 1000.0, done.jobs(),
-        done.shuffleWriteBytes(), done.spillBytes()));
-    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s %4d jobs%n", name, rows, unit, seconds,
-        done.jobs());
-    out.flush();
-    return rows;
+    return stage(name, "rows", work::getAsLong, Long::longValue);
   }
 
   /**
-   * Runs a stage whose work ends with a small result (a row of counts, say) and reports the
-   * rows it names, so that counting for the line costs no job of its own.
+   * Runs a stage and reports it with the count its result names (rows, or bytes, or the
+   * baskets of a row of counts), so that counting for the line costs no job of its own.
+   *
+   * @param unit what the count counts, as the line should say it
+   * @param count reads the count from the stage's result; it must not start Spark work
    */
-  public <T> T stageResult(String name, java.util.function.ToLongFunction<T> rows,
-      java.util.function.Supplier<T> work) {
-    List<T> result = new ArrayList<>(1);
-    stage(name, () -> {
-      result.add(work.get());
-      return rows.applyAsLong(result.get(0));
-    });
-    return result.get(0);
+  public <T> T stage(String name, String unit, Supplier<T> work, ToLongFunction<? super T> count) {
+    SparkWork.Tally before = sparkWork.get();
+    long started = System.nanoTime();
+    T result = work.get();
+    long counted = count.applyAsLong(result);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    SparkWork.Tally done = sparkWork.get().since(before);
+    stages.add(new StageTiming(name, counted, Math.round(seconds * 1000) / 1000.0, done.jobs(),
+        done.shuffleWriteBytes(), done.spillBytes()));
+    out.printf(Locale.ROOT, "[integrity-risk] %-28s %,12d %-5s %6.1f s %4d jobs%n", name, counted, unit, seconds,
+        done.jobs());
+    out.flush();
+    return result;
   }
 
   public void note(String message) {

@@ -4,30 +4,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import org.integrityrisk.config.ConfigLoader;
 import org.integrityrisk.config.PipelineConfig;
+import org.integrityrisk.pipeline.RunRequest;
 import org.integrityrisk.review.FeedbackFile;
 
-/**
- * A checked 'run' command line: inputs, where to write, for which date, with which parameters,
- * and the investigators' decisions of an optional feedback file, read and checked before Spark starts.
- */
-public record RunRequest(
-    String clearances,
-    String rosters,
-    Optional<String> ports,
-    String output,
-    LocalDate runDate,
-    Path pseudonymKeyFile,
-    Optional<String> master,
-    PipelineConfig config,
-    List<FeedbackFile.Entry> feedback) {
-
+/** The 'run' command's options, parsed and checked into a {@link RunRequest}. */
+final class RunOptions {
   static final String[] OPTIONS = {
       "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master", "feedback"};
 
-  public static RunRequest from(CommandLine line) {
+  private RunOptions() {}
+
+  static RunRequest parse(CommandLine line) {
     String clearances = line.required("clearances");
     String rosters = line.required("rosters");
     String output = line.required("output");

@@ -1,0 +1,95 @@
+package org.integrityrisk.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.ingest.InputFingerprint;
+import org.integrityrisk.ingest.InputKind;
+import org.integrityrisk.ingest.InputValidator;
+import org.integrityrisk.ingest.SourceReader;
+import org.integrityrisk.ingest.ValidatedInput;
+import org.integrityrisk.spark.Persisted;
+
+/** The first stage of a run: each input fingerprinted, read, validated and counted. */
+final class Ingest {
+  private final SparkSession spark;
+  private final Progress progress;
+  private final SourceReader reader;
+  private final InputValidator validator;
+
+  /** @param pseudonymise replaces a traveller id by its pseudonym, on the executors */
+  Ingest(SparkSession spark, Progress progress, UserDefinedFunction pseudonymise) {
+    this.spark = spark;
+    this.progress = progress;
+    this.reader = new SourceReader(spark);
+    this.validator = new InputValidator(pseudonymise);
+  }
+
+  /**
+   * Size and content digest of each input, taken before Spark reads it, so that a re-run
+   * can say whether its inputs changed. A missing input has no fingerprint; {@link #apply}
+   * rejects it with its own message.
+   */
+  Map<String, InputFingerprint> fingerprints(RunRequest request) {
+    Map<String, InputFingerprint> fingerprints = new LinkedHashMap<>();
+    progress.stage("fingerprint inputs", "bytes", () -> {
+      for (Map.Entry<String, String> input : paths(request).entrySet()) {
+        InputFingerprint.of(spark, input.getValue()).ifPresent(f -> fingerprints.put(input.getKey(), f));
+      }
+      return fingerprints.values().stream().mapToLong(InputFingerprint::bytes).sum();
+    }, Long::longValue);
+    return fingerprints;
+  }
+
+  /**
+   * @param persisted owns the valid ports, which every other input's validation reads
+   * @return the validated inputs; on failure, whatever was validated is released before the error leaves
+   */
+  Ingested apply(RunRequest request, Map<String, InputFingerprint> inputFiles, Persisted persisted) {
+    List<ValidatedInput> validated = new ArrayList<>(3);
+    Map<String, InputCounts> counts = new LinkedHashMap<>();
+    try {
+      Optional<ValidatedInput> portsInput = Optional.empty();
+      Optional<Dataset<Row>> ports = Optional.empty();
+      if (request.ports().isPresent()) {
+        portsInput = Optional.of(validate(InputKind.PORTS, request.ports().get(), Optional.empty(), validated, counts));
+        ports = Optional.of(persisted.persist(portsInput.get().valid()));
+      }
+      ValidatedInput clearances = validate(InputKind.CLEARANCES, request.clearances(), ports, validated, counts);
+      ValidatedInput rosters = validate(InputKind.ROSTERS, request.rosters(), ports, validated, counts);
+      return new Ingested(inputFiles, ports, clearances, rosters, portsInput, counts);
+    } catch (RuntimeException e) {
+      validated.forEach(ValidatedInput::release);
+      throw e;
+    }
+  }
+
+  private static Map<String, String> paths(RunRequest request) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    request.ports().ifPresent(p -> paths.put(InputKind.PORTS.inputName(), p));
+    paths.put(InputKind.CLEARANCES.inputName(), request.clearances());
+    paths.put(InputKind.ROSTERS.inputName(), request.rosters());
+    return paths;
+  }
+
+  private ValidatedInput validate(InputKind kind, String path, Optional<Dataset<Row>> ports,
+      List<ValidatedInput> validated, Map<String, InputCounts> counts) {
+    ValidatedInput input = validator.apply(reader.read(kind, path), ports);
+    validated.add(input);
+    InputCounts c = progress.stage("ingest " + kind.inputName(), "rows", input::counts, InputCounts::read);
+    counts.put(kind.inputName(), c);
+    if (c.quarantined() + c.duplicates() > 0) {
+      progress.note(String.format(Locale.ROOT, "  %s: %,d valid, %,d quarantined %s, %,d duplicates",
+          kind.inputName(), c.valid(), c.quarantined(), c.quarantineReasons(), c.duplicates()));
+    }
+    return input;
+  }
+}

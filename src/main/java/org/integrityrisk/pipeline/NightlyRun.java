@@ -1,0 +1,131 @@
+package org.integrityrisk.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.ingest.InputFingerprint;
+import org.integrityrisk.ingest.InputRejectedException;
+import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.output.BuildInfo;
+import org.integrityrisk.output.Manifest;
+import org.integrityrisk.output.MemoryPeaks;
+import org.integrityrisk.output.PreviousRun;
+import org.integrityrisk.output.Pseudonymiser;
+import org.integrityrisk.output.RunOutput;
+import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.spark.Persisted;
+import org.integrityrisk.spark.SessionTuning;
+import org.integrityrisk.spark.SparkWork;
+
+/**
+ * The nightly run: ingest, detect, publish. Inputs in, validated and windowed; findings,
+ * case report and manifest published at once, or nothing published.
+ */
+public final class NightlyRun {
+  private final SparkSession spark;
+  private final Progress progress;
+  private final SparkWork work;
+
+  public NightlyRun(SparkSession spark, Progress progress, SparkWork work) {
+    this.spark = spark;
+    this.progress = progress;
+    this.work = work;
+  }
+
+  /** Runs the pipeline and returns the published run folder. */
+  public Path execute(RunRequest request, Pseudonymiser pseudonymiser) {
+    String startedAt = Instant.now().toString();
+    try (MemoryPeaks memory = new MemoryPeaks();
+        RunOutput output = RunOutput.open(spark, request.output(), request.runDate());
+        Persisted persisted = new Persisted()) {
+      output.recovered().forEach(line -> progress.note("recovered: " + line));
+      try {
+        return execute(request, pseudonymiser, startedAt, memory, output, persisted);
+      } catch (RuntimeException e) {
+        output.abandon();
+        throw e;
+      }
+    }
+  }
+
+  private Path execute(RunRequest request, Pseudonymiser pseudonymiser, String startedAt, MemoryPeaks memory,
+      RunOutput output, Persisted persisted) {
+    RunWindow window = new RunWindow(request.runDate(), request.config().lookbackDays());
+    UserDefinedFunction pseudonymise = functions.udf((UDF1<String, String>) pseudonymiser::pseudonym,
+        DataTypes.StringType);
+    Ingest ingest = new Ingest(spark, progress, pseudonymise);
+    Map<String, InputFingerprint> inputFiles = ingest.fingerprints(request);
+    tune(inputFiles);
+    Optional<PreviousRun> previous = output.publishedManifest()
+        .flatMap(m -> PreviousRun.compare(m, inputFiles, request.config()));
+    previous.ifPresent(p -> progress.note(p.describe()));
+    Publish publish = new Publish(spark, progress, output, persisted);
+
+    try (Ingested ingested = ingest.apply(request, inputFiles, persisted)) {
+      List<String> rejected = ingested.rejections(request.config().maxRejectRatio());
+      if (!rejected.isEmpty()) {
+        RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
+            previous, ingested.counts(), publish.quarantine(ingested.quarantine()), Map.of());
+        output.writeManifest(manifest("rejected", record, null, memory));
+        Path where = output.publishRejected();
+        throw new InputRejectedException(String.join("\n", rejected)
+            + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/quarantine");
+      }
+
+      Dataset<Row> crossings = window.crossings(ingested.clearances().valid());
+      Dataset<Row> shifts = window.shifts(ingested.rosters().valid());
+      long crossingsInWindow = progress.stage("window crossings", crossings::count);
+      long shiftsInWindow = progress.stage("window shifts", shifts::count);
+      Map<String, InputCounts> counts = ingested.countsInWindow(crossingsInWindow, shiftsInWindow);
+
+      Detection.Detected detected = new Detection(request.config(), window, progress, persisted)
+          .apply(crossings, shifts);
+
+      Publish.Written written = publish.findings(request, detected, shifts, ingested.quarantine());
+      RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
+          previous, counts, written.outputs(), detected.mining());
+      // The report shows the manifest as it stands before the report is written; the
+      // published manifest adds the report's own stage.
+      publish.report(manifest("succeeded", record, written.review(), memory), written.review());
+      output.writeManifest(manifest("succeeded", record, written.review(), memory));
+      return output.publish();
+    }
+  }
+
+  /** Sizes the session to the input, where the operator set nothing. */
+  private void tune(Map<String, InputFingerprint> inputFiles) {
+    SessionTuning tuning = SessionTuning.forInput(
+        inputFiles.values().stream().mapToLong(InputFingerprint::bytes).sum(), spark.sparkContext().defaultParallelism());
+    Map<String, String> tuned = tuning.applyTo(spark);
+    if (!tuned.isEmpty()) {
+      progress.note(tuning.describe() + (tuned.size() < tuning.settings().size() ? " (where the operator set none)" : ""));
+    }
+  }
+
+  /** The manifest of the run as it stands: its record, and the timings and memory so far. */
+  private Manifest manifest(String status, RunRecord run, ReviewCounts review, MemoryPeaks memory) {
+    Map<String, String> sparkInfo = new LinkedHashMap<>();
+    sparkInfo.put("version", spark.version());
+    sparkInfo.put("master", spark.sparkContext().master());
+    sparkInfo.put("shuffle_partitions", spark.conf().get(SessionTuning.SHUFFLE_PARTITIONS));
+    sparkInfo.put("adaptive_execution", spark.conf().get(SessionTuning.ADAPTIVE));
+    sparkInfo.put("whole_stage_codegen", spark.conf().get(SessionTuning.WHOLE_STAGE_CODEGEN));
+    return new Manifest("integrity-risk", BuildInfo.version(), status, run.runId(),
+        run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
+        run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
+        run.inputFiles(), run.previous().orElse(null), run.recovered(), run.outputs(), run.mining(),
+        progress.stages(), memory.snapshot(), work.settled(Duration.ofSeconds(2)).summary(), review);
+  }
+}

@@ -1,0 +1,33 @@
+package org.integrityrisk.pipeline;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.ingest.InputFingerprint;
+import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.output.PreviousRun;
+
+/**
+ * What a run's stages returned that its manifest reports, built whole once they have
+ * returned: nothing in it fills up later.
+ *
+ * @param counts per input, how every row was accounted for
+ * @param outputs rows written per output table
+ * @param mining how often each bound on mining fired; empty for a run rejected before detection
+ */
+record RunRecord(RunRequest request, RunWindow window, String startedAt, String runId, List<String> recovered,
+    Map<String, InputFingerprint> inputFiles, Optional<PreviousRun> previous, Map<String, InputCounts> counts,
+    Map<String, Long> outputs, Map<String, Long> mining) {
+
+  RunRecord {
+    recovered = List.copyOf(recovered);
+    inputFiles = Collections.unmodifiableMap(new LinkedHashMap<>(inputFiles));
+    counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    mining = Collections.unmodifiableMap(new TreeMap<>(mining));
+  }
+}
