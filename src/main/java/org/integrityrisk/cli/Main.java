@@ -3,7 +3,7 @@ package org.integrityrisk.cli;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.config.ConfigException;
-import org.integrityrisk.config.ConfigLoader;
+import org.integrityrisk.config.Parameters;
 import org.integrityrisk.ingest.InputRejectedException;
 import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Pseudonymiser;
@@ -142,7 +142,9 @@ public final class Main {
   }
 
   static String usage() {
-    String keys = String.join(", ", new ConfigLoader().keys());
+    String parameters = Parameters.all().stream()
+        .map(p -> String.format(java.util.Locale.ROOT, "  %-20s %-8s %s", p.key(), p.defaultText(), p.rangeText()))
+        .collect(java.util.stream.Collectors.joining("\n"));
     return """
         integrity-risk: leads for internal affairs from clearance records and duty rosters
 
@@ -162,11 +164,12 @@ public final class Main {
 
         Inputs are CSV or Parquet files or folders (chosen by extension). Parameters are read
         from --config and may be overridden one by one with --<parameter> VALUE.
-        Parameters: %s
+        Parameters, their defaults and ranges (README.md says what each means):
+        %s
         --feedback names investigators' decisions, a CSV file with the header
         finding_id,decision,date,note (decision: confirmed, dismissed or under_review).
 
         exit status: 0 success, 2 bad usage or configuration, 3 input rejected, 1 other failure
-        """.formatted(keys);
+        """.formatted(parameters);
   }
 }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -22,19 +22,18 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the run's {@link PipelineConfig} in three layers: the defaults, then the JSON
- * file, then command-line flags. Layers are merged as JSON trees so that one Jackson
- * conversion does all type checking and reports the offending key.
+ * file, then command-line flags. Later layers replace earlier ones key by key as JSON
+ * values; each value is then converted to its {@link Param}'s type by Jackson, so the
+ * file's type rules also hold for flags and an error names the offending key.
  */
 public final class ConfigLoader {
   private final ObjectMapper mapper;
 
   public ConfigLoader() {
     mapper = new ObjectMapper()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     // A JSON file must carry numbers as numbers: "30" for an int is a typo worth
-    // reporting. Flags arrive as text and are converted separately in merge().
+    // reporting. Flags arrive as text and are converted separately in flagValue().
     mapper.coercionConfigDefaults()
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
@@ -42,28 +41,34 @@ public final class ConfigLoader {
 
   /** Names of every config key, as used in files and as flags without the leading dashes. */
   public Set<String> keys() {
-    Set<String> keys = new TreeSet<>();
-    mapper.valueToTree(PipelineConfig.defaults()).fieldNames().forEachRemaining(keys::add);
-    return keys;
+    return Parameters.all().stream().map(Param::key).collect(Collectors.toCollection(TreeSet::new));
   }
 
   public PipelineConfig load(Optional<Path> file, Map<String, String> flags) {
-    ObjectNode tree = mapper.valueToTree(PipelineConfig.defaults());
-    Set<String> known = keys();
+    Map<String, Param<?>> known = Parameters.all().stream()
+        .collect(Collectors.toMap(Param::key, p -> p));
+    Map<String, JsonNode> given = new HashMap<>();
     if (file.isPresent()) {
       JsonNode fromFile = readFile(file.get());
       Iterator<Map.Entry<String, JsonNode>> fields = fromFile.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         requireKnown(field.getKey(), known, "in " + file.get());
-        tree.set(field.getKey(), field.getValue());
+        given.put(field.getKey(), field.getValue());
       }
     }
     for (Map.Entry<String, String> flag : flags.entrySet()) {
-      requireKnown(flag.getKey(), known, "as flag --" + flag.getKey());
-      tree.set(flag.getKey(), flagValue(tree.get(flag.getKey()), flag.getKey(), flag.getValue()));
+      Param<?> param = requireKnown(flag.getKey(), known, "as flag --" + flag.getKey());
+      given.put(flag.getKey(), flagValue(param, flag.getValue()));
     }
-    PipelineConfig config = convert(tree, file);
+    // In declaration order, so that of several mistyped keys the same one is reported every time.
+    PipelineConfig config = PipelineConfig.defaults();
+    for (Param<?> param : Parameters.all()) {
+      JsonNode value = given.get(param.key());
+      if (value != null) {
+        config = withValue(config, param, value, file);
+      }
+    }
     var problems = config.validate();
     if (!problems.isEmpty()) {
       throw new ConfigException("invalid configuration: " + String.join("; ", problems));
@@ -89,16 +94,18 @@ public final class ConfigLoader {
     return node;
   }
 
-  private static void requireKnown(String key, Set<String> known, String where) {
-    if (!known.contains(key)) {
+  private static Param<?> requireKnown(String key, Map<String, Param<?>> known, String where) {
+    Param<?> param = known.get(key);
+    if (param == null) {
       throw new ConfigException("unknown configuration key '" + key + "' " + where
-          + "; known keys: " + String.join(", ", known));
+          + "; known keys: " + String.join(", ", new TreeSet<>(known.keySet())));
     }
+    return param;
   }
 
-  /** Flags are text; give them the JSON type of the key's default so the file rules apply. */
-  private JsonNode flagValue(JsonNode current, String key, String text) {
-    if (current != null && current.isNumber()) {
+  /** Flags are text; give them the JSON type of the parameter so the file rules apply. */
+  private JsonNode flagValue(Param<?> param, String text) {
+    if (Number.class.isAssignableFrom(param.type())) {
       try {
         JsonNode parsed = mapper.readTree(text.trim());
         return parsed.isNumber() ? parsed : TextNode.valueOf(text);
@@ -106,7 +113,7 @@ public final class ConfigLoader {
         return TextNode.valueOf(text);
       }
     }
-    if (current != null && current.isBoolean()) {
+    if (param.type() == Boolean.class) {
       String t = text.trim().toLowerCase();
       if (t.equals("true") || t.equals("false")) {
         return mapper.getNodeFactory().booleanNode(Boolean.parseBoolean(t));
@@ -115,31 +122,29 @@ public final class ConfigLoader {
     return TextNode.valueOf(text);
   }
 
-  private PipelineConfig convert(ObjectNode tree, Optional<Path> file) {
+  private <T> PipelineConfig withValue(PipelineConfig config, Param<T> param, JsonNode value, Optional<Path> file) {
     try {
-      return mapper.treeToValue(tree, PipelineConfig.class);
+      T converted = mapper.treeToValue(value, param.type());
+      if (converted != null) {
+        return config.with(param, converted);
+      }
     } catch (MismatchedInputException e) {
-      String key = e.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      JsonNode value = key.isEmpty() ? null : tree.get(key);
-      String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-      String got = value == null ? "" : ", got " + value;
-      throw new ConfigException("configuration key '" + key + "' must be " + expected + got
-          + file.map(f -> " (file " + f + " or its flag)").orElse(""));
+      // Reported below, with the key that Jackson cannot know for a lone value.
     } catch (JsonProcessingException e) {
       throw new ConfigException("configuration cannot be read: " + e.getOriginalMessage());
     }
+    throw new ConfigException("configuration key '" + param.key() + "' must be " + describe(param.type())
+        + ", got " + value + file.map(f -> " (file " + f + " or its flag)").orElse(""));
   }
 
   private static String describe(Class<?> type) {
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+    if (type == Integer.class) {
       return "a whole number";
     }
-    if (type == double.class || type == Double.class) {
+    if (type == Double.class) {
       return "a number";
     }
-    if (type == boolean.class || type == Boolean.class) {
+    if (type == Boolean.class) {
       return "true or false";
     }
     return "a " + type.getSimpleName();

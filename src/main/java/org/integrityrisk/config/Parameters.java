@@ -1,0 +1,106 @@
+package org.integrityrisk.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.integrityrisk.config.Param.Range;
+
+/**
+ * Every tunable parameter of a run, each declared once with its key, default, range and
+ * meaning. To add one: declare it here, add it to {@link #all()}, give
+ * {@link PipelineConfig} an accessor if callers want one, and regenerate the README table
+ * (ParametersTest prints it).
+ */
+public final class Parameters {
+  private Parameters() {}
+
+  public static final Param<Integer> LOOKBACK_DAYS = Param.wholeNumber("lookback-days", 30,
+      Range.closed(1, 366),
+      "the window: this many UTC days ending with the run date");
+
+  public static final Param<Double> MAX_REJECT_RATIO = Param.number("max-reject-ratio", 0.05,
+      Range.closed(0, 1),
+      "the run fails (exit 3) when an input's quarantined share exceeds this");
+
+  public static final Param<Integer> MIN_CROSSINGS = Param.wholeNumber("min-crossings", 6,
+      Range.closed(2, 10_000),
+      "F: travellers with fewer crossings in the window take no part in baskets");
+
+  /** Crossings at one port and direction closer than this chain into one basket. */
+  public static final Param<Integer> BASKET_MINUTES = Param.wholeNumber("basket-minutes", 5,
+      Range.closed(1, 240),
+      "W: the longest gap inside a co-travel basket");
+
+  /** Crossings in one vehicle at one port and direction closer than this are one passage. */
+  public static final Param<Integer> VEHICLE_MINUTES = Param.wholeNumber("vehicle-minutes", 30,
+      Range.closed(0, 240),
+      "the longest gap between clearances of one vehicle passage");
+
+  public static final Param<Integer> MIN_SUPPORT = Param.wholeNumber("min-support", 5,
+      Range.closed(2, 10_000),
+      "S: the fewest co-crossings (all members in one basket) of a group");
+
+  public static final Param<Integer> TRIP_HOURS = Param.wholeNumber("trip-hours", 24,
+      Range.closed(0, 24 * 14),
+      "an exit and the next entry (or the reverse) within this are one trip");
+
+  /** The Benjamini-Hochberg false discovery rate over all alignment tests of the run. */
+  public static final Param<Double> FDR_LEVEL = Param.number("fdr-level", 0.01,
+      Range.open(0, 1),
+      "the Benjamini-Hochberg level over all tests of a run");
+
+  /** Restricting draws to the trip's own day type keeps weekday-only habits from passing for alignment. */
+  public static final Param<Boolean> KEEP_WEEKDAY_TYPE = Param.trueOrFalse("keep-weekday-type", true,
+      "the null model draws a trip's day among days of its own type (weekday or weekend)");
+
+  /**
+   * Cutting long chains keeps baskets bounded however dense the traffic; at the default (W)
+   * a queue burst does not make strangers co-travellers by the dozen.
+   */
+  public static final Param<Integer> MAX_BASKET_MINUTES = Param.wholeNumber("max-basket-minutes", 5,
+      Range.closed(1, 24 * 60),
+      "a chain of crossings longer than this is cut into pieces of this length");
+
+  /** Wide baskets are cut in clearance order, before pairs are counted and itemsets mined. */
+  public static final Param<Integer> MAX_BASKET_SIZE = Param.wholeNumber("max-basket-size", 60,
+      Range.closed(2, 10_000),
+      "a basket with more travellers is cut into pieces of this many");
+
+  /** Travellers who cross together nearly always and number at least this many: a workers' shuttle. */
+  public static final Param<Integer> LARGE_GROUP_SIZE = Param.wholeNumber("large-group-size", 8,
+      Range.closed(3, 10_000),
+      "the fewest members of a large group (mined as one item)");
+
+  /** Likeness is the Jaccard index of the two travellers' sets of baskets. */
+  public static final Param<Double> LARGE_GROUP_JACCARD = Param.number("large-group-jaccard", 0.6,
+      Range.openClosed(0, 1),
+      "how alike two travellers' baskets must be to belong to one large group");
+
+  /**
+   * The chance is judged from each traveller's own ports and times of day, so commuters who
+   * merely keep the same hours are not a group.
+   */
+  public static final Param<Double> CO_TRAVEL_MAX_P = Param.number("co-travel-max-p", 0.001,
+      Range.openClosed(0, 1),
+      "a pair sharing S baskets is mined only when crossing on the same days this often has at most "
+          + "this chance given each one's hours (or they shared a vehicle S times)");
+
+  // The order of manifest.json's parameters, the README table and the usage text.
+  private static final List<Param<?>> ALL = List.of(LOOKBACK_DAYS, MAX_REJECT_RATIO, MIN_CROSSINGS,
+      BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, KEEP_WEEKDAY_TYPE,
+      MAX_BASKET_MINUTES, MAX_BASKET_SIZE, LARGE_GROUP_SIZE, LARGE_GROUP_JACCARD, CO_TRAVEL_MAX_P);
+
+  static {
+    Set<String> keys = new HashSet<>();
+    for (Param<?> param : ALL) {
+      if (!keys.add(param.key())) {
+        throw new IllegalStateException("two parameters share the key " + param.key());
+      }
+    }
+  }
+
+  /** Every parameter, in the order of manifest.json and the README table. */
+  public static List<Param<?>> all() {
+    return ALL;
+  }
+}
