@@ -122,8 +122,8 @@ final class Detection {
     DayAxis axis = DayAxis.of(window);
     Dataset<Row> units = staged("duty rosters", () -> persisted.freshPlan(DutyRosters.apply(shifts, axis))).rows();
 
-    Dataset<Row> trips = GroupTrips.apply(events, axis, config.tripHours());
-    Dataset<Row> duty = new DutyAlignment(axis, config.keepWeekdayType()).apply(trips, units);
+    Dataset<Row> trips = GroupTrips.apply(events, new GroupTrips.Params(axis, config.tripHours()));
+    Dataset<Row> duty = new DutyAlignment(new DutyAlignment.Params(axis, config.keepWeekdayType())).apply(trips, units);
     Optional<Dataset<Row>> clearing = Optional.empty();
     if (ClearingEvidence.available(crossings)) {
       clearing = Optional.of(staged("clearing officer tests",
