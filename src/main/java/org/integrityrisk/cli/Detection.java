@@ -133,7 +133,7 @@ final class Detection {
     Optional<Dataset<Row>> clearingEvidence = clearing;
     Dataset<Row> raw = staged("alignment tests", () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
     Dataset<Row> tests = persisted.freshPlan(
-        new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
+        new FalseDiscovery(config.fdrLevel()).apply(raw, DutyAlignment.TEST_KEY));
     progress.stage("flagged tests (BH)", () -> tests.filter(col("flagged")).count());
 
     return new Detected(suspectGroups(groups, events, tests), events, units, tests);
