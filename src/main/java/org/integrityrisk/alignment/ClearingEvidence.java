@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.*;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * Officer-level evidence from who cleared the group, where the clearance system records
@@ -41,32 +43,64 @@ import org.apache.spark.sql.types.StructType;
  * (the {@code records_by_*} columns count passages: one event cleared by one officer).
  */
 public final class ClearingEvidence {
+  private static final String STAGE = "ClearingEvidence";
+  private static final long SECONDS_PER_HOUR = 3600L;
+
+  // Columns of SCHEMA that only this class names.
+  private static final String CLEARED_EVENTS = "cleared_events";
+  private static final String EXPECTED_CLEARED_EVENTS = "expected_cleared_events";
+  private static final String RECORDS_BY_OFFICER = "records_by_officer";
+  private static final String INSPECTED_BY_OFFICER = "inspected_by_officer";
+  private static final String RECORDS_BY_OTHERS = "records_by_others";
+  private static final String INSPECTED_BY_OTHERS = "inspected_by_others";
+
+  // Working columns: a clearance's hour (since the epoch), an officer's share of the
+  // clearances at a port in an hour and the two counts it is made of, whether the officer
+  // cleared an event, and a group's passages and inspections at the port.
+  private static final String HOUR = "hour";
+  private static final String SHARE = "share";
+  private static final String BY_OFFICER = "_by_officer";
+  private static final String ALL = "_all";
+  private static final String CLEARED = "cleared";
+  private static final String CLEARER = "_clearer";
+  private static final String EVENT_PORT = "_event_port";
+  private static final String PORT_RECORDS = "_records";
+  private static final String PORT_INSPECTED = "_inspected";
+  // An event's group, basket, port and hour, and an officer at that port and hour, renamed
+  // so the joins below keep one of each.
+  private static final String E_GROUP = "g";
+  private static final String E_BASKET = "b";
+  private static final String E_PORT = "p";
+  private static final String E_HOUR = "h";
+  private static final String E_OFFICER = "o";
+
   public static final StructType SCHEMA = new StructType()
-      .add("group_id", DataTypes.StringType)
-      .add("port_id", DataTypes.StringType)
-      .add("officer_id", DataTypes.StringType)
-      .add("cleared_events", DataTypes.IntegerType)
-      .add("expected_cleared_events", DataTypes.DoubleType)
-      .add("clearing_p_value", DataTypes.DoubleType)
-      .add("clearing_smallest_p_value", DataTypes.DoubleType)
-      .add("records_by_officer", DataTypes.IntegerType)
-      .add("inspected_by_officer", DataTypes.IntegerType)
-      .add("records_by_others", DataTypes.IntegerType)
-      .add("inspected_by_others", DataTypes.IntegerType)
-      .add("inspection_p_value", DataTypes.DoubleType)
-      .add("inspection_smallest_p_value", DataTypes.DoubleType)
-      .add("cleared_basket_ids", DataTypes.createArrayType(DataTypes.StringType));
-  private static final long HOUR = 3600L;
+      .add(GROUP_ID, DataTypes.StringType)
+      .add(PORT_ID, DataTypes.StringType)
+      .add(OFFICER_ID, DataTypes.StringType)
+      .add(CLEARED_EVENTS, DataTypes.IntegerType)
+      .add(EXPECTED_CLEARED_EVENTS, DataTypes.DoubleType)
+      .add(CLEARING_P_VALUE, DataTypes.DoubleType)
+      .add(CLEARING_SMALLEST_P_VALUE, DataTypes.DoubleType)
+      .add(RECORDS_BY_OFFICER, DataTypes.IntegerType)
+      .add(INSPECTED_BY_OFFICER, DataTypes.IntegerType)
+      .add(RECORDS_BY_OTHERS, DataTypes.IntegerType)
+      .add(INSPECTED_BY_OTHERS, DataTypes.IntegerType)
+      .add(INSPECTION_P_VALUE, DataTypes.DoubleType)
+      .add(INSPECTION_SMALLEST_P_VALUE, DataTypes.DoubleType)
+      .add(CLEARED_BASKET_IDS, DataTypes.createArrayType(DataTypes.StringType));
 
   private ClearingEvidence() {}
 
   /** Whether the clearances record who cleared them: without it there is no evidence of this kind. */
   public static boolean available(Dataset<Row> crossings) {
-    return !crossings.filter(col("officer_id").isNotNull()).limit(1).isEmpty();
+    RequiredColumns.require(STAGE, "crossings", crossings, OFFICER_ID);
+    return !crossings.filter(col(OFFICER_ID).isNotNull()).limit(1).isEmpty();
   }
 
   public static boolean inspectionsRecorded(Dataset<Row> crossings) {
-    return !crossings.filter(col("officer_id").isNotNull().and(col("inspected").isNotNull())).limit(1).isEmpty();
+    RequiredColumns.require(STAGE, "crossings", crossings, OFFICER_ID, INSPECTED);
+    return !crossings.filter(col(OFFICER_ID).isNotNull().and(col(INSPECTED).isNotNull())).limit(1).isEmpty();
   }
 
   /**
@@ -74,49 +108,55 @@ public final class ClearingEvidence {
    * @param crossings the window's crossings (record_id, port_id, crossed_at, officer_id, inspected)
    */
   public static Dataset<Row> apply(Dataset<Row> events, Dataset<Row> crossings, boolean withInspections) {
-    Column hour = floor(col("crossed_at").cast(DataTypes.LongType).divide(HOUR));
-    Dataset<Row> cleared = crossings.filter(col("officer_id").isNotNull())
-        .select(col("record_id"), col("port_id"), col("officer_id"), col("inspected"), hour.as("hour"));
-    Dataset<Row> nearby = cleared.select(col("port_id"), col("officer_id"),
-        explode(array(col("hour").minus(1), col("hour"), col("hour").plus(1))).as("hour"));
-    Dataset<Row> shares = nearby.groupBy("port_id", "hour", "officer_id").agg(count(lit(1)).as("_by_officer"))
-        .join(nearby.groupBy("port_id", "hour").agg(count(lit(1)).as("_all")), new String[] {"port_id", "hour"})
-        .select(col("port_id"), col("hour"), col("officer_id"), col("_by_officer").divide(col("_all")).as("share"));
+    RequiredColumns.require(STAGE, "events", events, GROUP_ID, BASKET_ID, PORT_ID, EVENT_TIME, RECORD_IDS);
+    RequiredColumns.require(STAGE, "crossings", crossings, RECORD_ID, PORT_ID, CROSSED_AT, OFFICER_ID, INSPECTED);
+    Column hour = floor(col(CROSSED_AT).cast(DataTypes.LongType).divide(SECONDS_PER_HOUR));
+    Dataset<Row> cleared = crossings.filter(col(OFFICER_ID).isNotNull())
+        .select(col(RECORD_ID), col(PORT_ID), col(OFFICER_ID), col(INSPECTED), hour.as(HOUR));
+    Dataset<Row> nearby = cleared.select(col(PORT_ID), col(OFFICER_ID),
+        explode(array(col(HOUR).minus(1), col(HOUR), col(HOUR).plus(1))).as(HOUR));
+    Dataset<Row> shares = nearby.groupBy(PORT_ID, HOUR, OFFICER_ID).agg(count(lit(1)).as(BY_OFFICER))
+        .join(nearby.groupBy(PORT_ID, HOUR).agg(count(lit(1)).as(ALL)), new String[] {PORT_ID, HOUR})
+        .select(col(PORT_ID), col(HOUR), col(OFFICER_ID), col(BY_OFFICER).divide(col(ALL)).as(SHARE));
 
     Dataset<Row> groupRecords = events
-        .select(col("group_id"), col("basket_id"), col("port_id").as("_event_port"), explode(col("record_ids")).as("record_id"))
-        .join(cleared.drop("hour"), "record_id");
-    Dataset<Row> clearedBy = groupRecords.select(col("group_id"), col("basket_id"), col("officer_id").as("_clearer"))
+        .select(col(GROUP_ID), col(BASKET_ID), col(PORT_ID).as(EVENT_PORT), explode(col(RECORD_IDS)).as(RECORD_ID))
+        .join(cleared.drop(HOUR), RECORD_ID);
+    Dataset<Row> clearedBy = groupRecords.select(col(GROUP_ID), col(BASKET_ID), col(OFFICER_ID).as(CLEARER))
         .distinct();
     // Inspection is decided per passage, for everyone in the car at once: the records of one
     // event are one decision, so the inspection test counts events, not records.
-    Dataset<Row> passages = groupRecords.groupBy("group_id", "basket_id", "port_id", "officer_id")
-        .agg(org.apache.spark.sql.functions.max(coalesce(col("inspected"), lit(false))).as("inspected"));
-    Dataset<Row> byOfficer = passages.groupBy("group_id", "port_id", "officer_id").agg(
-        count(lit(1)).as("records_by_officer"),
-        sum(when(col("inspected"), 1).otherwise(0)).as("inspected_by_officer"));
-    Dataset<Row> byGroup = passages.groupBy("group_id", "port_id").agg(
-        count(lit(1)).as("_records"), sum(when(col("inspected"), 1).otherwise(0)).as("_inspected"));
+    Dataset<Row> passages = groupRecords.groupBy(GROUP_ID, BASKET_ID, PORT_ID, OFFICER_ID)
+        .agg(org.apache.spark.sql.functions.max(coalesce(col(INSPECTED), lit(false))).as(INSPECTED));
+    Dataset<Row> byOfficer = passages.groupBy(GROUP_ID, PORT_ID, OFFICER_ID).agg(
+        count(lit(1)).as(RECORDS_BY_OFFICER),
+        sum(when(col(INSPECTED), 1).otherwise(0)).as(INSPECTED_BY_OFFICER));
+    Dataset<Row> byGroup = passages.groupBy(GROUP_ID, PORT_ID).agg(
+        count(lit(1)).as(PORT_RECORDS), sum(when(col(INSPECTED), 1).otherwise(0)).as(PORT_INSPECTED));
 
     Dataset<Row> eventChances = events
-        .select(col("group_id").as("g"), col("basket_id").as("b"), col("port_id").as("p"),
-            floor(col("event_time").cast(DataTypes.LongType).divide(HOUR)).as("h"))
-        .join(shares, col("p").equalTo(shares.col("port_id")).and(col("h").equalTo(shares.col("hour"))))
-        .select(col("g"), col("b"), col("p"), col("officer_id").as("o"), col("share"));
+        .select(col(GROUP_ID).as(E_GROUP), col(BASKET_ID).as(E_BASKET), col(PORT_ID).as(E_PORT),
+            floor(col(EVENT_TIME).cast(DataTypes.LongType).divide(SECONDS_PER_HOUR)).as(E_HOUR))
+        .join(shares, col(E_PORT).equalTo(shares.col(PORT_ID)).and(col(E_HOUR).equalTo(shares.col(HOUR))))
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(OFFICER_ID).as(E_OFFICER), col(SHARE));
     Dataset<Row> flagged = eventChances
-        .join(clearedBy, col("g").equalTo(clearedBy.col("group_id")).and(col("b").equalTo(clearedBy.col("basket_id")))
-            .and(col("o").equalTo(clearedBy.col("_clearer"))), "left")
-        .select(col("g"), col("b"), col("p"), col("o"), col("share"), clearedBy.col("_clearer").isNotNull().as("cleared"));
+        .join(clearedBy, col(E_GROUP).equalTo(clearedBy.col(GROUP_ID))
+            .and(col(E_BASKET).equalTo(clearedBy.col(BASKET_ID))).and(col(E_OFFICER).equalTo(clearedBy.col(CLEARER))),
+            "left")
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_OFFICER), col(SHARE),
+            clearedBy.col(CLEARER).isNotNull().as(CLEARED));
     Dataset<Row> withCounts = flagged
-        .join(byOfficer, col("g").equalTo(byOfficer.col("group_id")).and(col("p").equalTo(byOfficer.col("port_id")))
-            .and(col("o").equalTo(byOfficer.col("officer_id"))), "left")
-        .join(byGroup, col("g").equalTo(byGroup.col("group_id")).and(col("p").equalTo(byGroup.col("port_id"))), "left")
-        .select(col("g").as(Chance.GROUP), col("p").as(Chance.PORT), col("o").as(Chance.OFFICER),
-            col("b").as(Chance.BASKET), col("share").as(Chance.SHARE), col("cleared").as(Chance.CLEARED),
-            coalesce(col("records_by_officer"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_BY_OFFICER),
-            coalesce(col("inspected_by_officer"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_BY_OFFICER),
-            coalesce(col("_records"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_AT_PORT),
-            coalesce(col("_inspected"), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_AT_PORT));
+        .join(byOfficer, col(E_GROUP).equalTo(byOfficer.col(GROUP_ID))
+            .and(col(E_PORT).equalTo(byOfficer.col(PORT_ID))).and(col(E_OFFICER).equalTo(byOfficer.col(OFFICER_ID))),
+            "left")
+        .join(byGroup, col(E_GROUP).equalTo(byGroup.col(GROUP_ID)).and(col(E_PORT).equalTo(byGroup.col(PORT_ID))),
+            "left")
+        .select(col(E_GROUP).as(GROUP_ID), col(E_PORT).as(PORT_ID), col(E_OFFICER).as(OFFICER_ID),
+            col(E_BASKET).as(BASKET_ID), col(SHARE), col(CLEARED),
+            coalesce(col(RECORDS_BY_OFFICER), lit(0L)).cast(DataTypes.IntegerType).as(RECORDS_BY_OFFICER),
+            coalesce(col(INSPECTED_BY_OFFICER), lit(0L)).cast(DataTypes.IntegerType).as(INSPECTED_BY_OFFICER),
+            coalesce(col(PORT_RECORDS), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_AT_PORT),
+            coalesce(col(PORT_INSPECTED), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_AT_PORT));
     return withCounts
         .groupByKey((MapFunction<Row, String>) r -> Chance.from(r).testKey(), Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> test(rows, withInspections), Encoders.row(SCHEMA));
@@ -126,25 +166,18 @@ public final class ClearingEvidence {
    * One event of a group and one officer rostered at its port and hour, as the test reads
    * it: the officer's share of the clearances in that hour, whether the officer cleared a
    * member, and the records and inspections of the officer and of the port for the group.
-   * Its columns are named here and read by name in {@link #from(Row)}.
+   * The select in {@link #apply} names its columns (the per-port counts below, the rest at
+   * the top of the class) and {@link #from(Row)} reads them back by name.
    */
   private record Chance(String group, String port, String officer, String basket, double share, boolean cleared,
       int recordsByOfficer, int inspectedByOfficer, int recordsAtPort, int inspectedAtPort) {
-    static final String GROUP = "group_id";
-    static final String PORT = "port_id";
-    static final String OFFICER = "officer_id";
-    static final String BASKET = "basket_id";
-    static final String SHARE = "share";
-    static final String CLEARED = "cleared";
-    static final String RECORDS_BY_OFFICER = "records_by_officer";
-    static final String INSPECTED_BY_OFFICER = "inspected_by_officer";
     static final String RECORDS_AT_PORT = "records_at_port";
     static final String INSPECTED_AT_PORT = "inspected_at_port";
 
     static Chance from(Row r) {
-      return new Chance(r.getAs(GROUP), r.getAs(PORT), r.getAs(OFFICER), r.getAs(BASKET), r.<Double>getAs(SHARE),
-          r.<Boolean>getAs(CLEARED), r.<Integer>getAs(RECORDS_BY_OFFICER), r.<Integer>getAs(INSPECTED_BY_OFFICER),
-          r.<Integer>getAs(RECORDS_AT_PORT), r.<Integer>getAs(INSPECTED_AT_PORT));
+      return new Chance(r.getAs(GROUP_ID), r.getAs(PORT_ID), r.getAs(OFFICER_ID), r.getAs(BASKET_ID),
+          r.<Double>getAs(SHARE), r.<Boolean>getAs(CLEARED), r.<Integer>getAs(RECORDS_BY_OFFICER),
+          r.<Integer>getAs(INSPECTED_BY_OFFICER), r.<Integer>getAs(RECORDS_AT_PORT), r.<Integer>getAs(INSPECTED_AT_PORT));
     }
 
     /** One test per group, port and officer. */

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.minute;
 import static org.apache.spark.sql.functions.to_date;
+import static org.integrityrisk.schema.Columns.*;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * Turns the window's shifts into duty bitmaps, one per officer and one per division at
@@ -32,48 +34,61 @@ import org.apache.spark.sql.types.StructType;
  * the officer's own test is conditioned on.
  */
 public final class DutyRosters {
+  /** The {@code unit_kind} of an officer's unit. */
   public static final String OFFICER = "officer";
+  /** The {@code unit_kind} of a division's unit. */
   public static final String DIVISION = "division";
+
+  /** How many shifts the unit worked at the port. */
+  public static final String SHIFTS = "shifts";
+  /** The unit's {@link DutyBitmap}. */
+  public static final String DUTY = "duty";
+  /** For an officer, the duty bitmap of the rest of their division; null for a division. */
+  public static final String CONTEXT = "context";
+
+  private static final String STAGE = "DutyRosters";
+  // Aliases of the officers' keys in the self-join that finds their context.
+  private static final String CONTEXT_PORT = "_port";
+  private static final String CONTEXT_DIVISION = "_division";
+  private static final String CONTEXT_OFFICER = "_officer";
+
   public static final StructType UNIT_SCHEMA = new StructType()
-      .add("port_id", DataTypes.StringType)
-      .add("unit_kind", DataTypes.StringType)
-      .add("unit_id", DataTypes.StringType)
-      .add("officer_id", DataTypes.StringType)
-      .add("division_id", DataTypes.StringType)
-      .add("shifts", DataTypes.IntegerType)
-      .add("duty", DataTypes.BinaryType)
-      .add("context", DataTypes.BinaryType);
+      .add(PORT_ID, DataTypes.StringType)
+      .add(UNIT_KIND, DataTypes.StringType)
+      .add(UNIT_ID, DataTypes.StringType)
+      .add(OFFICER_ID, DataTypes.StringType)
+      .add(DIVISION_ID, DataTypes.StringType)
+      .add(SHIFTS, DataTypes.IntegerType)
+      .add(DUTY, DataTypes.BinaryType)
+      .add(CONTEXT, DataTypes.BinaryType);
   private static final StructType OFFICER_SCHEMA = new StructType()
-      .add("port_id", DataTypes.StringType)
-      .add("officer_id", DataTypes.StringType)
-      .add("division_id", DataTypes.StringType)
-      .add("shifts", DataTypes.IntegerType)
-      .add("duty", DataTypes.BinaryType);
+      .add(PORT_ID, DataTypes.StringType)
+      .add(OFFICER_ID, DataTypes.StringType)
+      .add(DIVISION_ID, DataTypes.StringType)
+      .add(SHIFTS, DataTypes.IntegerType)
+      .add(DUTY, DataTypes.BinaryType);
   private static final StructType DIVISION_PART_SCHEMA = new StructType()
-      .add("port_id", DataTypes.StringType)
-      .add("division_id", DataTypes.StringType)
-      .add("officer_id", DataTypes.StringType)
-      .add("shifts", DataTypes.IntegerType)
-      .add("duty", DataTypes.BinaryType);
+      .add(PORT_ID, DataTypes.StringType)
+      .add(DIVISION_ID, DataTypes.StringType)
+      .add(OFFICER_ID, DataTypes.StringType)
+      .add(SHIFTS, DataTypes.IntegerType)
+      .add(DUTY, DataTypes.BinaryType);
 
   private DutyRosters() {}
 
   /** One shift as minutes on the axis: selected by {@link #of}, read back by name in {@link #from(Row)}. */
   private record ShiftMinutes(String port, String officer, String division, int start, int end) {
-    static final String PORT = "port_id";
-    static final String OFFICER = "officer_id";
-    static final String DIVISION = "division_id";
     static final String START = "start_minute";
     static final String END = "end_minute";
 
     static Dataset<Row> of(Dataset<Row> shifts, DayAxis axis) {
-      return shifts.select(col("port_id").as(PORT), col("officer_id").as(OFFICER), col("division_id").as(DIVISION),
-          minuteOnAxis(col("shift_start_local"), axis).as(START),
-          minuteOnAxis(col("shift_end_local"), axis).as(END));
+      return shifts.select(col(PORT_ID), col(OFFICER_ID), col(DIVISION_ID),
+          minuteOnAxis(col(SHIFT_START_LOCAL), axis).as(START),
+          minuteOnAxis(col(SHIFT_END_LOCAL), axis).as(END));
     }
 
     static ShiftMinutes from(Row r) {
-      return new ShiftMinutes(r.getAs(PORT), r.getAs(OFFICER), r.getAs(DIVISION), r.<Integer>getAs(START),
+      return new ShiftMinutes(r.getAs(PORT_ID), r.getAs(OFFICER_ID), r.getAs(DIVISION_ID), r.<Integer>getAs(START),
           r.<Integer>getAs(END));
     }
   }
@@ -85,6 +100,8 @@ public final class DutyRosters {
 
   /** One row per officer and per division at a port, shaped as {@link #UNIT_SCHEMA}. */
   public static Dataset<Row> apply(Dataset<Row> shifts, DayAxis axis) {
+    RequiredColumns.require(STAGE, "shifts", shifts, PORT_ID, OFFICER_ID, DIVISION_ID, SHIFT_START_LOCAL,
+        SHIFT_END_LOCAL);
     Dataset<Row> minutes = ShiftMinutes.of(shifts, axis);
     Dataset<Row> officers = minutes
         .groupByKey((MapFunction<Row, String>) r -> {
@@ -100,18 +117,18 @@ public final class DutyRosters {
         .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, rows) -> division(rows, axis),
             Encoders.row(DIVISION_PART_SCHEMA));
 
-    Dataset<Row> divisions = divisionParts.filter(col("officer_id").isNull()).select(
-        col("port_id"), lit(DIVISION).as("unit_kind"), col("division_id").as("unit_id"),
-        lit(null).cast(DataTypes.StringType).as("officer_id"), col("division_id"), col("shifts"), col("duty"),
-        lit(null).cast(DataTypes.BinaryType).as("context"));
-    Dataset<Row> others = divisionParts.filter(col("officer_id").isNotNull())
-        .select(col("port_id").as("_port"), col("division_id").as("_division"), col("officer_id").as("_officer"),
-            col("duty").as("context"));
+    Dataset<Row> divisions = divisionParts.filter(col(OFFICER_ID).isNull()).select(
+        col(PORT_ID), lit(DIVISION).as(UNIT_KIND), col(DIVISION_ID).as(UNIT_ID),
+        lit(null).cast(DataTypes.StringType).as(OFFICER_ID), col(DIVISION_ID), col(SHIFTS), col(DUTY),
+        lit(null).cast(DataTypes.BinaryType).as(CONTEXT));
+    Dataset<Row> others = divisionParts.filter(col(OFFICER_ID).isNotNull())
+        .select(col(PORT_ID).as(CONTEXT_PORT), col(DIVISION_ID).as(CONTEXT_DIVISION),
+            col(OFFICER_ID).as(CONTEXT_OFFICER), col(DUTY).as(CONTEXT));
     Dataset<Row> officerUnits = officers
-        .join(others, col("port_id").equalTo(col("_port")).and(col("division_id").equalTo(col("_division")))
-            .and(col("officer_id").equalTo(col("_officer"))), "left")
-        .select(col("port_id"), lit(OFFICER).as("unit_kind"), col("officer_id").as("unit_id"), col("officer_id"),
-            col("division_id"), col("shifts"), col("duty"), col("context"));
+        .join(others, col(PORT_ID).equalTo(col(CONTEXT_PORT)).and(col(DIVISION_ID).equalTo(col(CONTEXT_DIVISION)))
+            .and(col(OFFICER_ID).equalTo(col(CONTEXT_OFFICER))), "left")
+        .select(col(PORT_ID), lit(OFFICER).as(UNIT_KIND), col(OFFICER_ID).as(UNIT_ID), col(OFFICER_ID),
+            col(DIVISION_ID), col(SHIFTS), col(DUTY), col(CONTEXT));
     return divisions.unionByName(officerUnits);
   }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.integrityrisk.schema.Columns.*;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * A group's events at one port, paired into trips: an exit and the group's next entry
@@ -26,45 +28,67 @@ import org.apache.spark.sql.types.StructType;
  * moves them together instead of counting them as two independent pieces of evidence.
  */
 public final class GroupTrips {
+  private static final String STAGE = "GroupTrips";
+  /** Per event, in trip order: its minute on the {@link DayAxis}, its instant and its trip's index. */
+  private static final String MINUTES = "minutes";
+  private static final String EPOCH_SECONDS = "epoch_seconds";
+  private static final String TRIP_OF_EVENT = "trip_of_event";
+  /** The longest trip-hours the configuration allows: two weeks. */
+  private static final int MAX_TRIP_HOURS = 24 * 14;
+
   public static final StructType SCHEMA = new StructType()
-      .add("group_id", DataTypes.StringType)
-      .add("port_id", DataTypes.StringType)
-      .add("basket_ids", DataTypes.createArrayType(DataTypes.StringType))
-      .add("minutes", DataTypes.createArrayType(DataTypes.IntegerType))
-      .add("epoch_seconds", DataTypes.createArrayType(DataTypes.LongType))
-      .add("trip_of_event", DataTypes.createArrayType(DataTypes.IntegerType));
+      .add(GROUP_ID, DataTypes.StringType)
+      .add(PORT_ID, DataTypes.StringType)
+      .add(BASKET_IDS, DataTypes.createArrayType(DataTypes.StringType))
+      .add(MINUTES, DataTypes.createArrayType(DataTypes.IntegerType))
+      .add(EPOCH_SECONDS, DataTypes.createArrayType(DataTypes.LongType))
+      .add(TRIP_OF_EVENT, DataTypes.createArrayType(DataTypes.IntegerType));
 
   private GroupTrips() {}
+
+  /**
+   * @param axis the local days of the run
+   * @param tripHours an exit and the group's next entry (or the reverse) within this many
+   *     hours are one trip ({@code trip-hours}, 0 to 336)
+   */
+  public record Params(DayAxis axis, int tripHours) {
+    public Params {
+      if (axis == null) {
+        throw new IllegalArgumentException(STAGE + ": the day axis must be given");
+      }
+      if (tripHours < 0 || tripHours > MAX_TRIP_HOURS) {
+        throw new IllegalArgumentException(
+            STAGE + ": trip-hours must be between 0 and " + MAX_TRIP_HOURS + ", got " + tripHours);
+      }
+    }
+  }
 
   private record Event(String basketId, String direction, int minute, long epochSecond) {}
 
   /** One event with its group and port: selected by {@link #of}, read back by name in {@link #from(Row)}. */
   private record GroupEvent(String group, String port, Event event) {
-    static final String GROUP = "group_id";
-    static final String PORT = "port_id";
-    static final String BASKET = "basket_id";
-    static final String DIRECTION = "direction";
     static final String MINUTE = "minute";
     static final String EPOCH_SECOND = "epoch_second";
 
     static Dataset<Row> of(Dataset<Row> events, DayAxis axis) {
-      return events.select(col("group_id").as(GROUP), col("port_id").as(PORT), col("basket_id").as(BASKET),
-          col("direction").as(DIRECTION),
-          datediff(col("local_date"), lit(Date.valueOf(axis.firstDay()))).multiply(DayAxis.MINUTES_PER_DAY)
-              .plus(floor(col("local_second_of_day").divide(60)).cast(DataTypes.IntegerType)).as(MINUTE),
-          col("event_time").cast(DataTypes.LongType).as(EPOCH_SECOND));
+      return events.select(col(GROUP_ID), col(PORT_ID), col(BASKET_ID), col(DIRECTION),
+          datediff(col(LOCAL_DATE), lit(Date.valueOf(axis.firstDay()))).multiply(DayAxis.MINUTES_PER_DAY)
+              .plus(floor(col(LOCAL_SECOND_OF_DAY).divide(60)).cast(DataTypes.IntegerType)).as(MINUTE),
+          col(EVENT_TIME).cast(DataTypes.LongType).as(EPOCH_SECOND));
     }
 
     static GroupEvent from(Row r) {
-      return new GroupEvent(r.getAs(GROUP), r.getAs(PORT), new Event(r.getAs(BASKET), r.getAs(DIRECTION),
+      return new GroupEvent(r.getAs(GROUP_ID), r.getAs(PORT_ID), new Event(r.getAs(BASKET_ID), r.getAs(DIRECTION),
           r.<Integer>getAs(MINUTE), r.<Long>getAs(EPOCH_SECOND)));
     }
   }
 
   /** @param events group events (group_id, basket_id, port_id, direction, event_time, local_date, local_second_of_day) */
-  public static Dataset<Row> apply(Dataset<Row> events, DayAxis axis, int tripHours) {
-    long tripSeconds = tripHours * 3600L;
-    return GroupEvent.of(events, axis)
+  public static Dataset<Row> apply(Dataset<Row> events, Params params) {
+    RequiredColumns.require(STAGE, "events", events, GROUP_ID, PORT_ID, BASKET_ID, DIRECTION, LOCAL_DATE,
+        LOCAL_SECOND_OF_DAY, EVENT_TIME);
+    long tripSeconds = params.tripHours() * 3600L;
+    return GroupEvent.of(events, params.axis())
         .groupByKey((MapFunction<Row, String>) r -> {
           GroupEvent e = GroupEvent.from(r);
           return e.group() + '\u0000' + e.port();
@@ -109,9 +133,9 @@ public final class GroupTrips {
 
   /** Rebuilds the trips of one row of {@link #SCHEMA}. */
   static List<AlignmentTest.Trip> tripsOf(Row row) {
-    List<Integer> minutes = row.getList(row.fieldIndex("minutes"));
-    List<Long> epochs = row.getList(row.fieldIndex("epoch_seconds"));
-    List<Integer> tripOf = row.getList(row.fieldIndex("trip_of_event"));
+    List<Integer> minutes = row.getList(row.fieldIndex(MINUTES));
+    List<Long> epochs = row.getList(row.fieldIndex(EPOCH_SECONDS));
+    List<Integer> tripOf = row.getList(row.fieldIndex(TRIP_OF_EVENT));
     List<AlignmentTest.Trip> trips = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= minutes.size(); i++) {

@@ -145,8 +145,8 @@ public final class Detection {
     DayAxis axis = DayAxis.of(window);
     Dataset<Row> units = staged("duty rosters", () -> persisted.freshPlan(DutyRosters.apply(shifts, axis))).rows();
 
-    Dataset<Row> trips = GroupTrips.apply(events, axis, config.tripHours());
-    Dataset<Row> duty = new DutyAlignment(axis, config.keepWeekdayType()).apply(trips, units);
+    Dataset<Row> trips = GroupTrips.apply(events, new GroupTrips.Params(axis, config.tripHours()));
+    Dataset<Row> duty = new DutyAlignment(new DutyAlignment.Params(axis, config.keepWeekdayType())).apply(trips, units);
     Optional<Dataset<Row>> clearing = Optional.empty();
     if (ClearingEvidence.available(crossings)) {
       clearing = Optional.of(staged("clearing officer tests",
@@ -156,7 +156,7 @@ public final class Detection {
     Optional<Dataset<Row>> clearingEvidence = clearing;
     Dataset<Row> raw = staged("alignment tests", () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
     Dataset<Row> tests = persisted.freshPlan(
-        new FalseDiscovery(config.fdrLevel()).apply(raw, "group_id", "port_id", "unit_kind", "unit_id"));
+        new FalseDiscovery(config.fdrLevel()).apply(raw, DutyAlignment.TEST_KEY));
     progress.stage("flagged tests (BH)", () -> tests.filter(col(FLAGGED)).count());
 
     return new Detected(suspectGroups(groups, events, tests), events, units, tests, mining);

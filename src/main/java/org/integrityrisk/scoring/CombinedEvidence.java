@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.*;
 
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.integrityrisk.alignment.ClearingEvidence;
 import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * One p-value per test from every signal the data carries. Duty alignment is always
@@ -26,6 +28,15 @@ public final class CombinedEvidence {
   public static final String CLEARING = "clearing";
   public static final String INSPECTION = "inspection";
 
+  private static final String STAGE = "CombinedEvidence";
+  /** The duty alignment test's own p-values, kept beside the combined ones. */
+  private static final String DUTY_P_VALUE = "duty_p_value";
+  private static final String DUTY_SMALLEST_P_VALUE = "duty_smallest_p_value";
+  // The clearing tests' keys, renamed for the join.
+  private static final String CLEARING_GROUP = "_cg";
+  private static final String CLEARING_PORT = "_cp";
+  private static final String CLEARING_OFFICER = "_co";
+
   private CombinedEvidence() {}
 
   /**
@@ -33,33 +44,39 @@ public final class CombinedEvidence {
    * @param clearing rows of {@link ClearingEvidence#SCHEMA}, when clearances record the officer
    */
   public static Dataset<Row> apply(Dataset<Row> tests, Optional<Dataset<Row>> clearing) {
-    Dataset<Row> joined = tests.withColumn("duty_p_value", col("p_value"))
-        .withColumn("duty_smallest_p_value", col("smallest_p_value"));
+    RequiredColumns.require(STAGE, "tests", tests, P_VALUE, SMALLEST_P_VALUE, ALIGNED_BASKET_IDS);
+    Dataset<Row> joined = tests.withColumn(DUTY_P_VALUE, col(P_VALUE))
+        .withColumn(DUTY_SMALLEST_P_VALUE, col(SMALLEST_P_VALUE));
     if (clearing.isEmpty()) {
-      return joined.withColumn("evidence", lit(DUTY)).withColumn("case_basket_ids", col("aligned_basket_ids"));
+      return joined.withColumn(EVIDENCE, lit(DUTY)).withColumn(CASE_BASKET_IDS, col(ALIGNED_BASKET_IDS));
     }
-    Dataset<Row> evidence = clearing.get()
-        .withColumnRenamed("group_id", "_cg").withColumnRenamed("port_id", "_cp").withColumnRenamed("officer_id", "_co");
-    joined = joined.join(evidence, col("unit_kind").equalTo(lit(DutyRosters.OFFICER))
-        .and(col("group_id").equalTo(col("_cg"))).and(col("port_id").equalTo(col("_cp")))
-        .and(col("unit_id").equalTo(col("_co"))), "left").drop("_cg", "_cp", "_co");
+    RequiredColumns.require(STAGE, "tests", tests, GROUP_ID, PORT_ID, UNIT_KIND, UNIT_ID);
+    RequiredColumns.require(STAGE, "clearing evidence", clearing.get(), GROUP_ID, PORT_ID, OFFICER_ID,
+        CLEARING_P_VALUE, CLEARING_SMALLEST_P_VALUE, INSPECTION_P_VALUE, INSPECTION_SMALLEST_P_VALUE,
+        CLEARED_BASKET_IDS);
+    Dataset<Row> evidence = clearing.get().withColumnRenamed(GROUP_ID, CLEARING_GROUP)
+        .withColumnRenamed(PORT_ID, CLEARING_PORT).withColumnRenamed(OFFICER_ID, CLEARING_OFFICER);
+    joined = joined.join(evidence, col(UNIT_KIND).equalTo(lit(DutyRosters.OFFICER))
+        .and(col(GROUP_ID).equalTo(col(CLEARING_GROUP))).and(col(PORT_ID).equalTo(col(CLEARING_PORT)))
+        .and(col(UNIT_ID).equalTo(col(CLEARING_OFFICER))), "left")
+        .drop(CLEARING_GROUP, CLEARING_PORT, CLEARING_OFFICER);
 
     Column signals = lit(1)
-        .plus(when(col("clearing_p_value").isNotNull(), 1).otherwise(0))
-        .plus(when(col("inspection_p_value").isNotNull(), 1).otherwise(0)).cast(DataTypes.DoubleType);
-    Column clearingP = coalesce(col("clearing_p_value"), lit(1.0));
-    Column inspectionP = coalesce(col("inspection_p_value"), lit(1.0));
-    Column best = least(col("duty_p_value"), clearingP, inspectionP);
-    Column bestSmallest = least(col("duty_smallest_p_value"), coalesce(col("clearing_smallest_p_value"), lit(1.0)),
-        coalesce(col("inspection_smallest_p_value"), lit(1.0)));
-    Column carriedBy = when(col("duty_p_value").equalTo(best), lit(DUTY))
+        .plus(when(col(CLEARING_P_VALUE).isNotNull(), 1).otherwise(0))
+        .plus(when(col(INSPECTION_P_VALUE).isNotNull(), 1).otherwise(0)).cast(DataTypes.DoubleType);
+    Column clearingP = coalesce(col(CLEARING_P_VALUE), lit(1.0));
+    Column inspectionP = coalesce(col(INSPECTION_P_VALUE), lit(1.0));
+    Column best = least(col(DUTY_P_VALUE), clearingP, inspectionP);
+    Column bestSmallest = least(col(DUTY_SMALLEST_P_VALUE), coalesce(col(CLEARING_SMALLEST_P_VALUE), lit(1.0)),
+        coalesce(col(INSPECTION_SMALLEST_P_VALUE), lit(1.0)));
+    Column carriedBy = when(col(DUTY_P_VALUE).equalTo(best), lit(DUTY))
         .when(clearingP.equalTo(best), lit(CLEARING)).otherwise(lit(INSPECTION));
     return joined
-        .withColumn("evidence", carriedBy)
-        .withColumn("p_value", least(lit(1.0), best.multiply(signals)))
-        .withColumn("smallest_p_value", least(lit(1.0), bestSmallest.multiply(signals)))
-        .withColumn("case_basket_ids", when(col("evidence").equalTo(lit(DUTY)), col("aligned_basket_ids"))
-            .otherwise(coalesce(col("cleared_basket_ids"), col("aligned_basket_ids"))))
-        .drop("cleared_basket_ids");
+        .withColumn(EVIDENCE, carriedBy)
+        .withColumn(P_VALUE, least(lit(1.0), best.multiply(signals)))
+        .withColumn(SMALLEST_P_VALUE, least(lit(1.0), bestSmallest.multiply(signals)))
+        .withColumn(CASE_BASKET_IDS, when(col(EVIDENCE).equalTo(lit(DUTY)), col(ALIGNED_BASKET_IDS))
+            .otherwise(coalesce(col(CLEARED_BASKET_IDS), col(ALIGNED_BASKET_IDS))))
+        .drop(CLEARED_BASKET_IDS);
   }
 }

@@ -6,12 +6,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.*;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * Benjamini-Hochberg over the alignment tests of a run: the q-value of the test of rank
@@ -25,32 +30,49 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * identity so ranks, and with them the run, are repeatable.
  */
 public final class FalseDiscovery {
+  /** Whether the test's smallest attainable p-value reaches the level, so it counts in m. */
   public static final String TESTABLE = "testable";
+  private static final String STAGE = "FalseDiscovery";
+  private static final String RANK = "_rank";
+  private static final String SCALED = "_scaled";
   private final double level;
 
+  /** @param level the false discovery rate ({@code fdr-level}), greater than 0 and less than 1 */
   public FalseDiscovery(double level) {
+    if (!(level > 0.0 && level < 1.0)) {
+      throw new IllegalArgumentException(STAGE + ": fdr-level must be greater than 0 and less than 1, got " + level);
+    }
     this.level = level;
   }
 
-  /** @param tests rows with {@code p_value}, {@code smallest_p_value} and the identifying columns in {@code order} */
-  public Dataset<Row> apply(Dataset<Row> tests, String... order) {
-    Dataset<Row> marked = tests.withColumn(TESTABLE, col("smallest_p_value").leq(lit(level)));
+  /**
+   * @param tests rows with {@code p_value}, {@code smallest_p_value} and the identifying columns in {@code order}
+   * @param order the columns that identify a test (for alignment tests {@link
+   *     org.integrityrisk.alignment.DutyAlignment#TEST_KEY}), which break ties between equal p-values
+   */
+  public Dataset<Row> apply(Dataset<Row> tests, List<String> order) {
+    if (order == null || order.isEmpty() || order.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException(STAGE + ": the columns that identify a test must be given, got " + order);
+    }
+    RequiredColumns.require(STAGE, "tests", tests,
+        Stream.concat(Stream.of(P_VALUE, SMALLEST_P_VALUE), order.stream()).toArray(String[]::new));
+    Dataset<Row> marked = tests.withColumn(TESTABLE, col(SMALLEST_P_VALUE).leq(lit(level)));
     long m = marked.filter(col(TESTABLE)).count();
-    Column[] by = new Column[order.length + 2];
+    Column[] by = new Column[order.size() + 2];
     by[0] = col(TESTABLE).desc();
-    by[1] = col("p_value");
-    for (int i = 0; i < order.length; i++) {
-      by[i + 2] = col(order[i]);
+    by[1] = col(P_VALUE);
+    for (int i = 0; i < order.size(); i++) {
+      by[i + 2] = col(order.get(i));
     }
     // One ranking over all tests: there is one per group and officer or division, not per crossing.
     WindowSpec ranked = Window.orderBy(by);
-    WindowSpec fromBottom = Window.orderBy(col("_rank").desc()).rowsBetween(Window.unboundedPreceding(), 0);
-    Column scaled = when(col(TESTABLE), col("p_value").multiply(lit((double) m)).divide(col("_rank"))).otherwise(lit(1.0));
+    WindowSpec fromBottom = Window.orderBy(col(RANK).desc()).rowsBetween(Window.unboundedPreceding(), 0);
+    Column scaled = when(col(TESTABLE), col(P_VALUE).multiply(lit((double) m)).divide(col(RANK))).otherwise(lit(1.0));
     return marked
-        .withColumn("_rank", row_number().over(ranked))
-        .withColumn("_scaled", scaled)
-        .withColumn("q_value", least(lit(1.0), min(col("_scaled")).over(fromBottom)))
-        .withColumn("flagged", col(TESTABLE).and(col("q_value").leq(lit(level))))
-        .drop("_rank", "_scaled");
+        .withColumn(RANK, row_number().over(ranked))
+        .withColumn(SCALED, scaled)
+        .withColumn(Q_VALUE, least(lit(1.0), min(col(SCALED)).over(fromBottom)))
+        .withColumn(FLAGGED, col(TESTABLE).and(col(Q_VALUE).leq(lit(level))))
+        .drop(RANK, SCALED);
   }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.*;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * The clearance records behind every flagged test: the records of the group's events
@@ -30,6 +32,24 @@ import org.integrityrisk.alignment.DutyRosters;
  * the footage of those shifts.
  */
 public final class FlaggedCases {
+  /** The kind of unit whose flag the row came from ({@link DutyRosters#OFFICER} or {@link DutyRosters#DIVISION}). */
+  public static final String FLAGGED_FOR = "flagged_for";
+
+  private static final String STAGE = "FlaggedCases";
+  // Per record: whether an officer's flag carries it, and the division's finding behind it.
+  private static final String OFFICER_FLAGGED = "_officer_flagged";
+  private static final String DIVISION_FINDING = "_division_finding";
+  // A case's keys, and a shift's, renamed for the join that finds the shifts a case fell in.
+  private static final String CASE_RECORD = "_s_record";
+  private static final String CASE_OFFICER = "_s_officer";
+  private static final String CASE_DIVISION = "_s_division";
+  private static final String CASE_PORT = "_s_port";
+  private static final String CASE_AT = "_s_at";
+  private static final String SHIFT_OFFICER = "_r_officer";
+  private static final String SHIFT_DIVISION = "_r_division";
+  private static final String SHIFT_PORT = "_r_port";
+  private static final String CASE_SHIFT_IDS = "_shift_ids";
+
   private FlaggedCases() {}
 
   /**
@@ -38,50 +58,55 @@ public final class FlaggedCases {
    * @param shifts the window's shifts (shift_id, officer_id, division_id, port_id, shift_start, shift_end)
    */
   public static Dataset<Row> apply(Dataset<Row> tests, Dataset<Row> events, Dataset<Row> shifts) {
-    Dataset<Row> alignedEvents = tests.filter(col("flagged"))
-        .select(col("group_id"), col("port_id"), col("unit_kind"), col("officer_id"), col("division_id"),
-            col("finding_id"), col("p_value"), col("q_value"), col("evidence"),
-            explode(col("case_basket_ids")).as("basket_id"));
+    RequiredColumns.require(STAGE, "tests", tests, FLAGGED, GROUP_ID, PORT_ID, UNIT_KIND, OFFICER_ID, DIVISION_ID,
+        FINDING_ID, P_VALUE, Q_VALUE, EVIDENCE, CASE_BASKET_IDS);
+    RequiredColumns.require(STAGE, "events", events, GROUP_ID, BASKET_ID, DIRECTION, EVENT_TIME, RECORD_IDS);
+    RequiredColumns.require(STAGE, "shifts", shifts, SHIFT_ID, OFFICER_ID, DIVISION_ID, PORT_ID, SHIFT_START,
+        SHIFT_END);
+    Dataset<Row> alignedEvents = tests.filter(col(FLAGGED))
+        .select(col(GROUP_ID), col(PORT_ID), col(UNIT_KIND), col(OFFICER_ID), col(DIVISION_ID),
+            col(FINDING_ID), col(P_VALUE), col(Q_VALUE), col(EVIDENCE),
+            explode(col(CASE_BASKET_IDS)).as(BASKET_ID));
     Dataset<Row> records = alignedEvents
-        .join(events.select(col("group_id"), col("basket_id"), col("direction"), col("event_time"),
-            explode(col("record_ids")).as("record_id")), new String[] {"group_id", "basket_id"})
-        .select(col("record_id"), col("group_id"), col("officer_id"), col("division_id"), col("port_id"),
-            col("direction"), col("event_time").as("crossed_at"), col("unit_kind").as("flagged_for"),
-            col("finding_id"), col("evidence"), col("p_value"), col("q_value"));
+        .join(events.select(col(GROUP_ID), col(BASKET_ID), col(DIRECTION), col(EVENT_TIME),
+            explode(col(RECORD_IDS)).as(RECORD_ID)), new String[] {GROUP_ID, BASKET_ID})
+        .select(col(RECORD_ID), col(GROUP_ID), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID),
+            col(DIRECTION), col(EVENT_TIME).as(CROSSED_AT), col(UNIT_KIND).as(FLAGGED_FOR),
+            col(FINDING_ID), col(EVIDENCE), col(P_VALUE), col(Q_VALUE));
     // One pass over each record's rows: an officer's flag carries the record, a division's
     // flag carries it only where no officer of that division is flagged for it, and every
     // row names the division's finding too. A record and group have one port, so at most
     // one division finding backs them.
-    WindowSpec sameRecord = Window.partitionBy("record_id", "group_id", "division_id");
-    Column forOfficer = col("flagged_for").equalTo(DutyRosters.OFFICER);
+    WindowSpec sameRecord = Window.partitionBy(RECORD_ID, GROUP_ID, DIVISION_ID);
+    Column forOfficer = col(FLAGGED_FOR).equalTo(DutyRosters.OFFICER);
     Dataset<Row> withFindings = records
-        .withColumn("_officer_flagged", max(forOfficer).over(sameRecord))
-        .withColumn("_division_finding",
-            max(when(col("flagged_for").equalTo(DutyRosters.DIVISION), col("finding_id"))).over(sameRecord))
-        .filter(forOfficer.or(not(col("_officer_flagged"))))
-        .withColumn("officer_id", when(forOfficer, col("officer_id")))
-        .withColumn("finding_ids",
-            array_sort(array_distinct(array_compact(array(col("finding_id"), col("_division_finding"))))))
-        .drop("_officer_flagged", "_division_finding");
+        .withColumn(OFFICER_FLAGGED, max(forOfficer).over(sameRecord))
+        .withColumn(DIVISION_FINDING,
+            max(when(col(FLAGGED_FOR).equalTo(DutyRosters.DIVISION), col(FINDING_ID))).over(sameRecord))
+        .filter(forOfficer.or(not(col(OFFICER_FLAGGED))))
+        .withColumn(OFFICER_ID, when(forOfficer, col(OFFICER_ID)))
+        .withColumn(FINDING_IDS,
+            array_sort(array_distinct(array_compact(array(col(FINDING_ID), col(DIVISION_FINDING))))))
+        .drop(OFFICER_FLAGGED, DIVISION_FINDING);
     return withFindings.join(shiftsOf(withFindings, shifts),
-        col("record_id").equalTo(col("_s_record")).and(col("officer_id").eqNullSafe(col("_s_officer")))
-            .and(col("division_id").equalTo(col("_s_division"))), "left")
-        .withColumn("shift_ids", coalesce(col("_shift_ids"), array().cast("array<string>")))
-        .drop("_s_record", "_s_officer", "_s_division", "_shift_ids");
+        col(RECORD_ID).equalTo(col(CASE_RECORD)).and(col(OFFICER_ID).eqNullSafe(col(CASE_OFFICER)))
+            .and(col(DIVISION_ID).equalTo(col(CASE_DIVISION))), "left")
+        .withColumn(SHIFT_IDS, coalesce(col(CASE_SHIFT_IDS), array().cast("array<string>")))
+        .drop(CASE_RECORD, CASE_OFFICER, CASE_DIVISION, CASE_SHIFT_IDS);
   }
 
   private static Dataset<Row> shiftsOf(Dataset<Row> cases, Dataset<Row> shifts) {
-    Dataset<Row> keys = cases.select(col("record_id").as("_s_record"), col("officer_id").as("_s_officer"),
-        col("division_id").as("_s_division"), col("port_id").as("_s_port"), col("crossed_at").as("_s_at")).distinct();
-    Dataset<Row> s = shifts.select(col("shift_id"), col("officer_id").as("_r_officer"),
-        col("division_id").as("_r_division"), col("port_id").as("_r_port"), col("shift_start"), col("shift_end"));
+    Dataset<Row> keys = cases.select(col(RECORD_ID).as(CASE_RECORD), col(OFFICER_ID).as(CASE_OFFICER),
+        col(DIVISION_ID).as(CASE_DIVISION), col(PORT_ID).as(CASE_PORT), col(CROSSED_AT).as(CASE_AT)).distinct();
+    Dataset<Row> s = shifts.select(col(SHIFT_ID), col(OFFICER_ID).as(SHIFT_OFFICER),
+        col(DIVISION_ID).as(SHIFT_DIVISION), col(PORT_ID).as(SHIFT_PORT), col(SHIFT_START), col(SHIFT_END));
     // An officer's duty at a port is all of their shifts there, whichever division a shift is booked to.
-    Column unit = when(col("_s_officer").isNull(), col("_s_division").equalTo(col("_r_division")))
-        .otherwise(col("_s_officer").equalTo(col("_r_officer")));
-    Column covers = col("_s_port").equalTo(col("_r_port")).and(unit)
-        .and(col("shift_start").leq(col("_s_at"))).and(col("shift_end").gt(col("_s_at")));
+    Column unit = when(col(CASE_OFFICER).isNull(), col(CASE_DIVISION).equalTo(col(SHIFT_DIVISION)))
+        .otherwise(col(CASE_OFFICER).equalTo(col(SHIFT_OFFICER)));
+    Column covers = col(CASE_PORT).equalTo(col(SHIFT_PORT)).and(unit)
+        .and(col(SHIFT_START).leq(col(CASE_AT))).and(col(SHIFT_END).gt(col(CASE_AT)));
     return keys.join(s, covers)
-        .groupBy("_s_record", "_s_officer", "_s_division")
-        .agg(array_sort(collect_set(col("shift_id"))).as("_shift_ids"));
+        .groupBy(CASE_RECORD, CASE_OFFICER, CASE_DIVISION)
+        .agg(array_sort(collect_set(col(SHIFT_ID))).as(CASE_SHIFT_IDS));
   }
 }

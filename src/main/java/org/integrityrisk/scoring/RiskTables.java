@@ -13,11 +13,13 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.*;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * Officer and division risk from the tested alignments. Each row carries the evidence
@@ -29,7 +31,16 @@ import org.integrityrisk.alignment.DutyRosters;
  * keeps the first alone), with the ids of those findings.
  */
 public final class RiskTables {
+  /** The groups whose tests against the officer or division were flagged. */
+  public static final String FLAGGED_GROUPS = "flagged_groups";
+
   private static final double SMALLEST_P = 1e-300;
+  private static final String STAGE = "RiskTables";
+  private static final String STRONGEST_PORT_ID = "strongest_port_id";
+  private static final String GROUPS_TESTED = "groups_tested";
+  /** The strongest test, as a struct whose fields order the tests. */
+  private static final String BEST = "_best";
+  private static final String NEG_ALIGNED = "_neg_aligned";
 
   private RiskTables() {}
 
@@ -38,47 +49,61 @@ public final class RiskTables {
    * @param units every officer and division rostered in the window ({@link DutyRosters#UNIT_SCHEMA})
    */
   public static Dataset<Row> officers(Dataset<Row> tests, Dataset<Row> units) {
-    Dataset<Row> roster = units.filter(col("unit_kind").equalTo(DutyRosters.OFFICER))
-        .groupBy("officer_id")
+    RequiredColumns.require(STAGE, "units", units, UNIT_KIND, OFFICER_ID, DIVISION_ID, PORT_ID, DutyRosters.SHIFTS);
+    requireTests(tests);
+    Dataset<Row> roster = units.filter(col(UNIT_KIND).equalTo(DutyRosters.OFFICER))
+        .groupBy(OFFICER_ID)
         // An officer rostered at several ports is listed once, under the division of most shifts.
-        .agg(max(struct(col("shifts"), col("division_id"))).getField("division_id").as("division_id"),
-            array_sort(collect_set("port_id")).as("ports"));
-    return risk(tests.filter(col("unit_kind").equalTo(DutyRosters.OFFICER)), roster, "officer_id");
+        .agg(max(struct(col(DutyRosters.SHIFTS), col(DIVISION_ID))).getField(DIVISION_ID).as(DIVISION_ID),
+            array_sort(collect_set(PORT_ID)).as(PORTS));
+    return risk(tests.filter(col(UNIT_KIND).equalTo(DutyRosters.OFFICER)), roster, OFFICER_ID);
   }
 
   public static Dataset<Row> divisions(Dataset<Row> tests, Dataset<Row> units) {
-    Dataset<Row> roster = units.filter(col("unit_kind").equalTo(DutyRosters.DIVISION))
-        .groupBy("division_id").agg(array_sort(collect_set("port_id")).as("ports"));
-    return risk(tests.filter(col("unit_kind").equalTo(DutyRosters.DIVISION)), roster, "division_id");
+    RequiredColumns.require(STAGE, "units", units, UNIT_KIND, DIVISION_ID, PORT_ID);
+    requireTests(tests);
+    Dataset<Row> roster = units.filter(col(UNIT_KIND).equalTo(DutyRosters.DIVISION))
+        .groupBy(DIVISION_ID).agg(array_sort(collect_set(PORT_ID)).as(PORTS));
+    return risk(tests.filter(col(UNIT_KIND).equalTo(DutyRosters.DIVISION)), roster, DIVISION_ID);
+  }
+
+  private static void requireTests(Dataset<Row> tests) {
+    RequiredColumns.require(STAGE, "tests", tests, UNIT_KIND, UNIT_ID, GROUP_ID, PORT_ID, P_VALUE, Q_VALUE,
+        ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, EVIDENCE, FLAGGED, STATISTICALLY_FLAGGED, FINDING_ID);
+  }
+
+  /** A field of the strongest test. */
+  private static Column best(String field) {
+    return col(BEST + "." + field);
   }
 
   private static Dataset<Row> risk(Dataset<Row> tests, Dataset<Row> roster, String key) {
     // The strongest test: smallest p, then most aligned events, then group id for repeatability.
-    Column strongest = min(struct(col("p_value"), col("aligned_events").multiply(-1).as("_neg_aligned"),
-        col("group_id"), col("q_value"), col("aligned_events"), col("expected_aligned_events"), col("port_id"),
-        col("evidence")));
-    Dataset<Row> evidence = tests.groupBy(col("unit_id").as(key)).agg(
-        strongest.as("_best"),
-        count(lit(1)).as("groups_tested"),
-        max(col("flagged")).as("flagged"),
-        max(col("statistically_flagged")).as("statistically_flagged"),
-        array_sort(collect_set(when(col("flagged"), col("group_id")))).as("flagged_groups"),
-        array_sort(collect_set(when(col("statistically_flagged"), col("finding_id")))).as("finding_ids"));
+    Column strongest = min(struct(col(P_VALUE), col(ALIGNED_EVENTS).multiply(-1).as(NEG_ALIGNED),
+        col(GROUP_ID), col(Q_VALUE), col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(PORT_ID),
+        col(EVIDENCE)));
+    Dataset<Row> evidence = tests.groupBy(col(UNIT_ID).as(key)).agg(
+        strongest.as(BEST),
+        count(lit(1)).as(GROUPS_TESTED),
+        max(col(FLAGGED)).as(FLAGGED),
+        max(col(STATISTICALLY_FLAGGED)).as(STATISTICALLY_FLAGGED),
+        array_sort(collect_set(when(col(FLAGGED), col(GROUP_ID)))).as(FLAGGED_GROUPS),
+        array_sort(collect_set(when(col(STATISTICALLY_FLAGGED), col(FINDING_ID)))).as(FINDING_IDS));
     return roster.join(evidence, roster.col(key).equalTo(evidence.col(key)), "left")
         .drop(evidence.col(key))
         .select(roster.col("*"),
-            coalesce(log10(greatest(col("_best.p_value"), lit(SMALLEST_P))).multiply(-1), lit(0.0)).as("risk_score"),
-            coalesce(col("flagged"), lit(false)).as("flagged"),
-            coalesce(col("statistically_flagged"), lit(false)).as("statistically_flagged"),
-            col("_best.group_id").as("strongest_group_id"),
-            col("_best.port_id").as("strongest_port_id"),
-            col("_best.aligned_events").as("aligned_events"),
-            col("_best.expected_aligned_events").as("expected_aligned_events"),
-            col("_best.p_value").as("p_value"),
-            col("_best.q_value").as("q_value"),
-            col("_best.evidence").as("evidence"),
-            coalesce(col("groups_tested"), lit(0L)).as("groups_tested"),
-            coalesce(col("flagged_groups"), array().cast("array<string>")).as("flagged_groups"),
-            coalesce(col("finding_ids"), array().cast("array<string>")).as("finding_ids"));
+            coalesce(log10(greatest(best(P_VALUE), lit(SMALLEST_P))).multiply(-1), lit(0.0)).as(RISK_SCORE),
+            coalesce(col(FLAGGED), lit(false)).as(FLAGGED),
+            coalesce(col(STATISTICALLY_FLAGGED), lit(false)).as(STATISTICALLY_FLAGGED),
+            best(GROUP_ID).as(STRONGEST_GROUP_ID),
+            best(PORT_ID).as(STRONGEST_PORT_ID),
+            best(ALIGNED_EVENTS).as(ALIGNED_EVENTS),
+            best(EXPECTED_ALIGNED_EVENTS).as(EXPECTED_ALIGNED_EVENTS),
+            best(P_VALUE).as(P_VALUE),
+            best(Q_VALUE).as(Q_VALUE),
+            best(EVIDENCE).as(EVIDENCE),
+            coalesce(col(GROUPS_TESTED), lit(0L)).as(GROUPS_TESTED),
+            coalesce(col(FLAGGED_GROUPS), array().cast("array<string>")).as(FLAGGED_GROUPS),
+            coalesce(col(FINDING_IDS), array().cast("array<string>")).as(FINDING_IDS));
   }
 }

@@ -1,6 +1,8 @@
 package org.integrityrisk.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -48,5 +50,15 @@ class CombinedEvidenceTest {
     assertEquals(List.of("b2"), officer.getList(officer.fieldIndex("case_basket_ids")));
     // A division has only its duty test.
     assertEquals(0.3, rows.get(0).<Double>getAs("p_value"));
+  }
+
+  @Test
+  void clearingEvidenceWithoutItsKeysIsRefusedByName() {
+    Dataset<Row> evidence = SharedSpark.get().createDataFrame(List.<Row>of(), ClearingEvidence.SCHEMA)
+        .drop("clearing_p_value");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CombinedEvidence.apply(tests(), Optional.of(evidence)));
+    assertTrue(e.getMessage().startsWith("CombinedEvidence needs column clearing_p_value in its clearing evidence"),
+        e.getMessage());
   }
 }

@@ -1,6 +1,8 @@
 package org.integrityrisk.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ class FalseDiscoveryTest {
   }
 
   private static List<Row> q(Dataset<Row> tests, double level) {
-    return new FalseDiscovery(level).apply(tests, "test_id").orderBy("test_id").collectAsList();
+    return new FalseDiscovery(level).apply(tests, List.of("test_id")).orderBy("test_id").collectAsList();
   }
 
   @Test
@@ -56,7 +58,7 @@ class FalseDiscoveryTest {
       // Three trips can never get below 0.25^3: whatever happens, no evidence.
       rows.add(RowFactory.create("short" + i, 1.0, 0.015625));
     }
-    List<Row> result = new FalseDiscovery(0.01).apply(SharedSpark.get().createDataFrame(rows, SCHEMA), "test_id")
+    List<Row> result = new FalseDiscovery(0.01).apply(SharedSpark.get().createDataFrame(rows, SCHEMA), List.of("test_id"))
         .orderBy("test_id").collectAsList();
     Row strong = result.stream().filter(r -> r.getAs("test_id").equals("strong")).findFirst().orElseThrow();
     // m = 2, not 10: q = 2 * 0.004 / 1.
@@ -64,5 +66,31 @@ class FalseDiscoveryTest {
     assertEquals(true, strong.<Boolean>getAs("flagged"));
     result.stream().filter(r -> ((String) r.getAs("test_id")).startsWith("short"))
         .forEach(r -> assertEquals(1.0, r.<Double>getAs("q_value")));
+  }
+
+  @Test
+  void anFdrLevelOutsideZeroToOneIsRefused() {
+    for (double level : new double[] {1.5, 1.0, 0.0, -0.1, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new FalseDiscovery(level));
+      assertEquals("FalseDiscovery: fdr-level must be greater than 0 and less than 1, got " + level, e.getMessage());
+    }
+  }
+
+  @Test
+  void testsMustBeIdentified() {
+    FalseDiscovery fdr = new FalseDiscovery(0.05);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fdr.apply(tests(P, 0.0), List.of()));
+    assertEquals("FalseDiscovery: the columns that identify a test must be given, got []", e.getMessage());
+  }
+
+  @Test
+  void aMissingColumnIsNamedWithTheStage() {
+    Dataset<Row> noSmallest = tests(P, 0.0).drop("smallest_p_value");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new FalseDiscovery(0.05).apply(noSmallest, List.of("test_id")));
+    assertTrue(e.getMessage().startsWith("FalseDiscovery needs column smallest_p_value in its tests"), e.getMessage());
+    IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
+        () -> new FalseDiscovery(0.05).apply(tests(P, 0.0), List.of("unit_id")));
+    assertTrue(order.getMessage().startsWith("FalseDiscovery needs column unit_id in its tests"), order.getMessage());
   }
 }
