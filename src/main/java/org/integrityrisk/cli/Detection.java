@@ -33,6 +33,7 @@ import org.integrityrisk.groups.GroupMiner;
 import org.integrityrisk.groups.LargeGroups;
 import org.integrityrisk.groups.SharedBaskets;
 import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.schema.Columns;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
 import org.integrityrisk.spark.Persisted;
@@ -69,12 +70,11 @@ final class Detection {
     Dataset<Row> frequent = staged("frequent travellers",
         () -> persisted.persist(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
 
-    CoTravelBaskets cutter = new CoTravelBaskets(config.basketMinutes(), config.vehicleMinutes(),
-        config.maxBasketMinutes(), config.maxBasketSize());
+    CoTravelBaskets cutter = new CoTravelBaskets(CoTravelBaskets.Params.of(config));
     Dataset<Row> assigned = persisted.persist(cutter.assign(frequent));
     // The baskets and both cuts are counted in one pass over the cached assignment.
     Row cuts = progress.stageResult("co-travel baskets", r -> r.getLong(r.fieldIndex("baskets")), () -> assigned.agg(
-        countDistinct(col(CoTravelBaskets.BASKET_ID)).as("baskets"),
+        countDistinct(col(Columns.BASKET_ID)).as("baskets"),
         countDistinct(when(col(CoTravelBaskets.TIME_PIECE).gt(0), col(CoTravelBaskets.CHAIN_ID)))
             .as("chains_cut"),
         countDistinct(when(col(CoTravelBaskets.SIZE_PIECE).gt(0),
@@ -87,18 +87,17 @@ final class Detection {
 
     Dataset<Row> sharedPairs = staged("pairs sharing S baskets",
         () -> persisted.freshPlan(SharedBaskets.pairs(wideBaskets, config.minSupport()))).rows();
-    Dataset<Row> largeMembers = persisted.persist(new LargeGroups(config.largeGroupSize(), config.largeGroupJaccard(), persisted)
+    Dataset<Row> largeMembers = persisted.persist(new LargeGroups(LargeGroups.Params.of(config), persisted)
         .members(wideBaskets, sharedPairs));
     Row large = progress.stageResult("large groups (travellers)", r -> r.getLong(r.fieldIndex("travellers")),
-        () -> largeMembers.agg(count(lit(1)).as("travellers"), countDistinct(col(GroupMiner.GROUP_ID)).as("groups"))
+        () -> largeMembers.agg(count(lit(1)).as("travellers"), countDistinct(col(Columns.GROUP_ID)).as("groups"))
             .first());
     mining.put("travellers_in_large_groups", large.getLong(large.fieldIndex("travellers")));
     mining.put("large_groups", large.getLong(large.fieldIndex("groups")));
     Dataset<Row> baskets = staged("baskets to mine", () -> persisted.freshPlan(LargeGroups.merge(wideBaskets, largeMembers)))
         .rows();
 
-    CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
-        config.coTravelMaxP(), config.keepWeekdayType());
+    CoTravellers coTravellers = new CoTravellers(CoTravellers.Params.of(config));
     Dataset<Row> testedPairs = persisted.freshPlan(coTravellers.apply(sharedPairs, assigned, crossings));
     Row pairs = progress.stageResult("co-travellers beyond habit", r -> r.getLong(r.fieldIndex("tested")),
         () -> testedPairs.agg(count(lit(1)).as("tested"),
@@ -112,7 +111,7 @@ final class Detection {
     mining.put("transactions_mined", transactionCount);
 
     Dataset<Row> travellerCrossings = frequent
-        .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
+        .select(Columns.TRAVELLER_PSEUDONYM, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
     // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
     Dataset<Row> groups = staged("groups (FP-growth)", () -> persisted.freshPlan(new GroupMiner(config.minSupport())
         .apply(baskets, transactions.rows(), transactionCount, allBaskets, travellerCrossings, largeMembers))).rows();
