@@ -3,10 +3,13 @@ package org.integrityrisk.baskets;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.integrityrisk.schema.RequiredColumns;
+import org.integrityrisk.spark.StageParameters;
 
 /**
  * Keeps the crossings of travellers who cross at least F times in the window. Someone
@@ -14,14 +17,18 @@ import org.apache.spark.sql.expressions.Window;
  * keeps baskets small at busy ports.
  */
 public final class FrequentTravellers {
-  public static final String TRAVELLER = "traveller_pseudonym";
+  private static final String STAGE = "FrequentTravellers";
+  /** How many crossings the row's traveller made in the window. */
   public static final String TRAVELLER_CROSSINGS = "traveller_crossings";
 
   private FrequentTravellers() {}
 
+  /** @param minCrossings F, the configuration's {@code min-crossings} */
   public static Dataset<Row> apply(Dataset<Row> crossings, int minCrossings) {
+    StageParameters.between(STAGE, "min-crossings", minCrossings, 2, 10_000);
+    RequiredColumns.require(STAGE, "crossings", crossings, TRAVELLER_PSEUDONYM);
     return crossings
-        .withColumn(TRAVELLER_CROSSINGS, count(lit(1)).over(Window.partitionBy(TRAVELLER)))
+        .withColumn(TRAVELLER_CROSSINGS, count(lit(1)).over(Window.partitionBy(TRAVELLER_PSEUDONYM)))
         .filter(col(TRAVELLER_CROSSINGS).geq(minCrossings));
   }
 }

@@ -9,6 +9,18 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.groups.SharedBaskets.A;
+import static org.integrityrisk.groups.SharedBaskets.B;
+import static org.integrityrisk.groups.SharedBaskets.TOGETHER;
+import static org.integrityrisk.schema.Columns.BASKET_ID;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.DIRECTION;
+import static org.integrityrisk.schema.Columns.LOCAL_DATE;
+import static org.integrityrisk.schema.Columns.LOCAL_SECOND_OF_DAY;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.P_VALUE;
+import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
+import static org.integrityrisk.schema.Columns.VEHICLE_ID;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -28,7 +40,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.baskets.CoTravelBaskets;
-import org.integrityrisk.baskets.FrequentTravellers;
+import org.integrityrisk.config.PipelineConfig;
+import org.integrityrisk.schema.RequiredColumns;
+import org.integrityrisk.spark.StageParameters;
 
 /**
  * Tells pairs who travel together from pairs who only keep the same hours.
@@ -51,38 +65,69 @@ import org.integrityrisk.baskets.FrequentTravellers;
  * transactions, so FP-growth finds each carpool and never their union.
  */
 public final class CoTravellers implements Serializable {
+  private static final String STAGE = "CoTravellers";
+  /** The counted member's crossings the other member met within W. */
   public static final String MET = "crossings_met";
+  /** The meetings the members' ports and times of day alone would give on random days. */
   public static final String EXPECTED = "expected_by_habit";
+  /** The counted member's crossings made in one vehicle with the other. */
   public static final String SHARED_VEHICLE = "shared_vehicle_crossings";
-  public static final String P_VALUE = "p_value";
+  /** Whether the pair is mined as co-travellers. */
   public static final String KEPT = "kept";
   private static final StructType PAIR_SCHEMA = new StructType()
-      .add(SharedBaskets.A, DataTypes.StringType)
-      .add(SharedBaskets.B, DataTypes.StringType)
-      .add(SharedBaskets.TOGETHER, DataTypes.LongType)
+      .add(A, DataTypes.StringType)
+      .add(B, DataTypes.StringType)
+      .add(TOGETHER, DataTypes.LongType)
       .add(MET, DataTypes.IntegerType)
       .add(EXPECTED, DataTypes.DoubleType)
       .add(SHARED_VEHICLE, DataTypes.IntegerType)
       .add(P_VALUE, DataTypes.DoubleType)
       .add(KEPT, DataTypes.BooleanType);
   private static final String EDGES = "_edges";
+  private static final String EDGE = "edge";
+  private static final String TRAVELLER = "t";
+  /** A candidate's crossings, each a {@link Crossing}. */
+  private static final String CROSSINGS = "crossings";
+  private static final String BASKET_B = "_basket_b";
+  private static final String MEMBER_B = "_b";
+  private static final String WEEKDAYS = "weekdays";
+  private static final String WEEKEND_DAYS = "weekend_days";
+  /** Joins a basket's id and the number of its piece. */
+  private static final String PIECE_SEPARATOR = "#";
   private static final StructType TRANSACTION_SCHEMA = new StructType()
-      .add(CoTravelBaskets.BASKET_ID, DataTypes.StringType)
+      .add(BASKET_ID, DataTypes.StringType)
       .add(CoTravelBaskets.ITEMS, DataTypes.createArrayType(DataTypes.StringType));
 
-  private final int basketSeconds;
-  private final int vehicleSeconds;
-  private final int minSupport;
-  private final double maxP;
-  private final boolean keepWeekdayType;
+  private final Params params;
 
-  /** @param keepWeekdayType draw a crossing's day among days of its own type only (weekday or weekend) */
-  public CoTravellers(int basketMinutes, int vehicleMinutes, int minSupport, double maxP, boolean keepWeekdayType) {
-    this.basketSeconds = basketMinutes * 60;
-    this.vehicleSeconds = vehicleMinutes * 60;
-    this.minSupport = minSupport;
-    this.maxP = maxP;
-    this.keepWeekdayType = keepWeekdayType;
+  /**
+   * The pair test's settings, each checked against its configuration key's range.
+   *
+   * @param basketMinutes W ({@code basket-minutes}): crossings this close are a meeting
+   * @param vehicleMinutes {@code vehicle-minutes}: one vehicle's clearances this close are one passage
+   * @param minSupport S ({@code min-support}): shared-vehicle crossings that keep a pair whatever its habits
+   * @param coTravelMaxP {@code co-travel-max-p}: the largest Poisson tail of a kept pair
+   * @param keepWeekdayType {@code keep-weekday-type}: draw a crossing's day among days of its own
+   *     type only (weekday or weekend)
+   */
+  public record Params(int basketMinutes, int vehicleMinutes, int minSupport, double coTravelMaxP,
+      boolean keepWeekdayType) implements Serializable {
+    public Params {
+      StageParameters.between(STAGE, "basket-minutes", basketMinutes, 1, 240);
+      StageParameters.between(STAGE, "vehicle-minutes", vehicleMinutes, 0, 240);
+      StageParameters.between(STAGE, "min-support", minSupport, 2, 10_000);
+      StageParameters.share(STAGE, "co-travel-max-p", coTravelMaxP);
+    }
+
+    /** The configuration's values. */
+    public static Params of(PipelineConfig config) {
+      return new Params(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(), config.coTravelMaxP(),
+          config.keepWeekdayType());
+    }
+  }
+
+  public CoTravellers(Params params) {
+    this.params = StageParameters.given(STAGE, "params", params);
   }
 
   /**
@@ -94,20 +139,22 @@ public final class CoTravellers implements Serializable {
    *     habits, the Poisson tail, shared-vehicle crossings and whether it is kept
    */
   public Dataset<Row> apply(Dataset<Row> pairs, Dataset<Row> crossings, Dataset<Row> traffic) {
-    Dataset<Row> candidates = pairs.select(col(SharedBaskets.A).as("t")).union(pairs.select(col(SharedBaskets.B).as("t")))
+    RequiredColumns.require(STAGE, "pairs", pairs, A, B, TOGETHER);
+    RequiredColumns.require(STAGE, "crossings", crossings, Crossing.READS);
+    RequiredColumns.require(STAGE, "traffic", traffic, PORT_ID, LOCAL_DATE);
+    Dataset<Row> candidates = pairs.select(col(A).as(TRAVELLER)).union(pairs.select(col(B).as(TRAVELLER)))
         .distinct();
     Dataset<Row> profiles = crossings
-        .join(candidates, col(FrequentTravellers.TRAVELLER).equalTo(col("t")), "left_semi")
-        .groupBy(FrequentTravellers.TRAVELLER)
-        .agg(collect_list(Crossing.column()).as("crossings"));
+        .join(candidates, col(TRAVELLER_PSEUDONYM).equalTo(col(TRAVELLER)), "left_semi")
+        .groupBy(TRAVELLER_PSEUDONYM)
+        .agg(collect_list(Crossing.column()).as(CROSSINGS));
     Dataset<Row> joined = pairs
-        .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.A), col("crossings").as(PairTest.CROSSINGS_A)),
-            SharedBaskets.A)
-        .join(profiles.select(col(FrequentTravellers.TRAVELLER).as(SharedBaskets.B), col("crossings").as(PairTest.CROSSINGS_B)),
-            SharedBaskets.B)
-        .select(col(SharedBaskets.A), col(SharedBaskets.B), col(SharedBaskets.TOGETHER).cast(DataTypes.LongType),
+        .join(profiles.select(col(TRAVELLER_PSEUDONYM).as(A), col(CROSSINGS).as(PairTest.CROSSINGS_A)), A)
+        .join(profiles.select(col(TRAVELLER_PSEUDONYM).as(B), col(CROSSINGS).as(PairTest.CROSSINGS_B)), B)
+        .select(col(A), col(B), col(TOGETHER).cast(DataTypes.LongType),
             col(PairTest.CROSSINGS_A), col(PairTest.CROSSINGS_B));
-    PairTest test = new PairTest(basketSeconds, vehicleSeconds, minSupport, maxP, keepWeekdayType, portDays(traffic));
+    PairTest test = new PairTest(params.basketMinutes() * 60, params.vehicleMinutes() * 60, params.minSupport(),
+        params.coTravelMaxP(), params.keepWeekdayType(), portDays(traffic));
     return joined.map((MapFunction<Row, Row>) test::apply, Encoders.row(PAIR_SCHEMA));
   }
 
@@ -124,12 +171,12 @@ public final class CoTravellers implements Serializable {
    */
   private static Map<String, int[]> portDays(Dataset<Row> traffic) {
     Map<String, int[]> days = new TreeMap<>();
-    for (Row r : traffic.select(col("port_id"), col("local_date")).distinct()
-        .groupBy("port_id")
-        .agg(count(when(not(isWeekend(col("local_date"))), lit(1))).as("weekdays"),
-            count(when(isWeekend(col("local_date")), lit(1))).as("weekend_days"))
+    for (Row r : traffic.select(col(PORT_ID), col(LOCAL_DATE)).distinct()
+        .groupBy(PORT_ID)
+        .agg(count(when(not(isWeekend(col(LOCAL_DATE))), lit(1))).as(WEEKDAYS),
+            count(when(isWeekend(col(LOCAL_DATE)), lit(1))).as(WEEKEND_DAYS))
         .collectAsList()) {
-      days.put(r.getAs("port_id"), new int[] {(int) (long) r.<Long>getAs("weekdays"), (int) (long) r.<Long>getAs("weekend_days")});
+      days.put(r.getAs(PORT_ID), new int[] {(int) (long) r.<Long>getAs(WEEKDAYS), (int) (long) r.<Long>getAs(WEEKEND_DAYS)});
     }
     return days;
   }
@@ -190,8 +237,8 @@ public final class CoTravellers implements Serializable {
       double p = met == 0 ? 1.0 : expected <= 0.0 ? 0.0
           : PoissonDistribution.of(expected).survivalProbability(met - 1);
       boolean kept = sharedVehicle >= minSupport || p <= maxP;
-      return RowFactory.create(r.<String>getAs(SharedBaskets.A), r.<String>getAs(SharedBaskets.B),
-          r.<Long>getAs(SharedBaskets.TOGETHER), met, expected, sharedVehicle, p, kept);
+      return RowFactory.create(r.<String>getAs(A), r.<String>getAs(B), r.<Long>getAs(TOGETHER), met, expected,
+          sharedVehicle, p, kept);
     }
 
     private static List<Crossing> sorted(List<Row> crossings) {
@@ -207,22 +254,23 @@ public final class CoTravellers implements Serializable {
    * a crossing row, read back by name in {@link #from(Row)}.
    */
   private record Crossing(String port, String direction, boolean weekend, int second, long epoch, String vehicle) {
-    static final String PORT = "port_id";
-    static final String DIRECTION = "direction";
+    /** The crossing columns the pair test reads: the traveller they are grouped by and what {@link #column()} takes. */
+    static final String[] READS = {TRAVELLER_PSEUDONYM, PORT_ID, DIRECTION, LOCAL_DATE, LOCAL_SECOND_OF_DAY,
+        CROSSED_AT, VEHICLE_ID};
+    // Fields of the struct; port, direction and vehicle keep their column's name.
     static final String WEEKEND = "weekend";
     static final String SECOND = "second";
     static final String EPOCH = "epoch";
-    static final String VEHICLE = "vehicle_id";
 
     static Column column() {
-      return struct(col("port_id").as(PORT), col("direction").as(DIRECTION), isWeekend(col("local_date")).as(WEEKEND),
-          col("local_second_of_day").as(SECOND), col("crossed_at").cast(DataTypes.LongType).as(EPOCH),
-          col("vehicle_id").as(VEHICLE));
+      return struct(col(PORT_ID).as(PORT_ID), col(DIRECTION).as(DIRECTION), isWeekend(col(LOCAL_DATE)).as(WEEKEND),
+          col(LOCAL_SECOND_OF_DAY).as(SECOND), col(CROSSED_AT).cast(DataTypes.LongType).as(EPOCH),
+          col(VEHICLE_ID).as(VEHICLE_ID));
     }
 
     static Crossing from(Row r) {
-      return new Crossing(r.getAs(PORT), r.getAs(DIRECTION), r.<Boolean>getAs(WEEKEND), r.<Integer>getAs(SECOND),
-          r.<Long>getAs(EPOCH), r.getAs(VEHICLE));
+      return new Crossing(r.getAs(PORT_ID), r.getAs(DIRECTION), r.<Boolean>getAs(WEEKEND), r.<Integer>getAs(SECOND),
+          r.<Long>getAs(EPOCH), r.getAs(VEHICLE_ID));
     }
   }
 
@@ -235,24 +283,26 @@ public final class CoTravellers implements Serializable {
    * @param tested {@link #apply}'s rows
    */
   public static Dataset<Row> transactions(Dataset<Row> baskets, Dataset<Row> tested) {
-    Dataset<Row> kept = tested.filter(col(KEPT)).select(SharedBaskets.A, SharedBaskets.B);
-    Dataset<Row> memberships = baskets.select(col(CoTravelBaskets.BASKET_ID), explode(col(CoTravelBaskets.ITEMS)).as("t"));
-    Dataset<Row> inA = memberships.select(col(CoTravelBaskets.BASKET_ID), col("t").as(SharedBaskets.A));
-    Dataset<Row> inB = memberships.select(col(CoTravelBaskets.BASKET_ID).as("_basket_b"), col("t").as("_b"));
-    Dataset<Row> edges = inA.join(kept, SharedBaskets.A)
-        .join(inB, col("_basket_b").equalTo(col(CoTravelBaskets.BASKET_ID)).and(col("_b").equalTo(col(SharedBaskets.B))))
-        .select(col(CoTravelBaskets.BASKET_ID), struct(col(SharedBaskets.A), col(SharedBaskets.B)).as("edge"));
-    return edges.groupBy(CoTravelBaskets.BASKET_ID).agg(collect_list("edge").as(EDGES))
+    RequiredColumns.require(STAGE, "baskets", baskets, BASKET_ID, CoTravelBaskets.ITEMS);
+    RequiredColumns.require(STAGE, "tested pairs", tested, A, B, KEPT);
+    Dataset<Row> kept = tested.filter(col(KEPT)).select(A, B);
+    Dataset<Row> memberships = baskets.select(col(BASKET_ID), explode(col(CoTravelBaskets.ITEMS)).as(TRAVELLER));
+    Dataset<Row> inA = memberships.select(col(BASKET_ID), col(TRAVELLER).as(A));
+    Dataset<Row> inB = memberships.select(col(BASKET_ID).as(BASKET_B), col(TRAVELLER).as(MEMBER_B));
+    Dataset<Row> edges = inA.join(kept, A)
+        .join(inB, col(BASKET_B).equalTo(col(BASKET_ID)).and(col(MEMBER_B).equalTo(col(B))))
+        .select(col(BASKET_ID), struct(col(A), col(B)).as(EDGE));
+    return edges.groupBy(BASKET_ID).agg(collect_list(EDGE).as(EDGES))
         .flatMap((FlatMapFunction<Row, Row>) CoTravellers::pieces, Encoders.row(TRANSACTION_SCHEMA));
   }
 
   /** Connected pieces of one basket's kept pairs, by union-find; each piece sorted. */
   private static java.util.Iterator<Row> pieces(Row basket) {
-    String basketId = basket.getAs(CoTravelBaskets.BASKET_ID);
+    String basketId = basket.getAs(BASKET_ID);
     Map<String, String> parent = new TreeMap<>();
     for (Row edge : basket.<Row>getList(basket.fieldIndex(EDGES))) {
-      String a = root(parent, edge.getAs(SharedBaskets.A));
-      String b = root(parent, edge.getAs(SharedBaskets.B));
+      String a = root(parent, edge.getAs(A));
+      String b = root(parent, edge.getAs(B));
       if (!a.equals(b)) {
         parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
       }
@@ -266,7 +316,7 @@ public final class CoTravellers implements Serializable {
     for (List<String> members : byRoot.values()) {
       String[] items = members.toArray(new String[0]);
       Arrays.sort(items);
-      out.add(RowFactory.create(basketId + "#" + piece++, items));
+      out.add(RowFactory.create(basketId + PIECE_SEPARATOR + piece++, items));
     }
     return out.iterator();
   }

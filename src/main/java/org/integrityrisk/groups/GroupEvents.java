@@ -11,17 +11,38 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.integrityrisk.schema.Columns.BASKET_ID;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.DIRECTION;
+import static org.integrityrisk.schema.Columns.EVENTS;
+import static org.integrityrisk.schema.Columns.EVENT_TIME;
+import static org.integrityrisk.schema.Columns.GROUP_ID;
+import static org.integrityrisk.schema.Columns.LAST_CROSSING;
+import static org.integrityrisk.schema.Columns.LOCAL_DATE;
+import static org.integrityrisk.schema.Columns.LOCAL_SECOND_OF_DAY;
+import static org.integrityrisk.schema.Columns.MEMBERS;
+import static org.integrityrisk.schema.Columns.MEMBERS_PRESENT;
+import static org.integrityrisk.schema.Columns.PORTS;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.RECORD_ID;
+import static org.integrityrisk.schema.Columns.RECORD_IDS;
+import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.integrityrisk.baskets.CoTravelBaskets;
-import org.integrityrisk.baskets.FrequentTravellers;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * The moments a group crossed: every basket in which two or more of its members were
  * cleared, exits and entries alike. A group's alignment with duty is judged on these.
  */
 public final class GroupEvents {
+  private static final String STAGE = "GroupEvents";
+  /** A group's first event. */
+  public static final String FIRST_CROSSING = "first_crossing";
+  /** The first clearance of a member in the basket, while events are built. */
+  private static final String FIRST = "_first";
+
   private GroupEvents() {}
 
   /**
@@ -31,25 +52,28 @@ public final class GroupEvents {
    *     local_date and local_second_of_day of that clearance, members_present, record_ids
    */
   public static Dataset<Row> apply(Dataset<Row> groups, Dataset<Row> assigned) {
-    Dataset<Row> membership = groups.select(col(GroupMiner.GROUP_ID),
-        explode(col(GroupMiner.MEMBERS)).as(FrequentTravellers.TRAVELLER));
-    return assigned.join(membership, FrequentTravellers.TRAVELLER)
-        .groupBy(col(GroupMiner.GROUP_ID), col(CoTravelBaskets.BASKET_ID), col("port_id"), col("direction"))
-        .agg(countDistinct(FrequentTravellers.TRAVELLER).as("members_present"),
-            min(struct(col("crossed_at"), col("local_date"), col("local_second_of_day"))).as("_first"),
-            array_sort(collect_list(col("record_id"))).as("record_ids"))
-        .filter(col("members_present").geq(2))
-        .select(col(GroupMiner.GROUP_ID), col(CoTravelBaskets.BASKET_ID), col("port_id"), col("direction"),
-            col("_first.crossed_at").as("event_time"), col("_first.local_date").as("local_date"),
-            col("_first.local_second_of_day").as("local_second_of_day"), col("members_present"), col("record_ids"));
+    RequiredColumns.require(STAGE, "groups", groups, GROUP_ID, MEMBERS);
+    RequiredColumns.require(STAGE, "assigned crossings", assigned, TRAVELLER_PSEUDONYM, BASKET_ID, PORT_ID, DIRECTION,
+        CROSSED_AT, LOCAL_DATE, LOCAL_SECOND_OF_DAY, RECORD_ID);
+    Dataset<Row> membership = groups.select(col(GROUP_ID), explode(col(MEMBERS)).as(TRAVELLER_PSEUDONYM));
+    return assigned.join(membership, TRAVELLER_PSEUDONYM)
+        .groupBy(col(GROUP_ID), col(BASKET_ID), col(PORT_ID), col(DIRECTION))
+        .agg(countDistinct(TRAVELLER_PSEUDONYM).as(MEMBERS_PRESENT),
+            min(struct(col(CROSSED_AT), col(LOCAL_DATE), col(LOCAL_SECOND_OF_DAY))).as(FIRST),
+            array_sort(collect_list(col(RECORD_ID))).as(RECORD_IDS))
+        .filter(col(MEMBERS_PRESENT).geq(2))
+        .select(col(GROUP_ID), col(BASKET_ID), col(PORT_ID), col(DIRECTION),
+            col(FIRST + "." + CROSSED_AT).as(EVENT_TIME), col(FIRST + "." + LOCAL_DATE).as(LOCAL_DATE),
+            col(FIRST + "." + LOCAL_SECOND_OF_DAY).as(LOCAL_SECOND_OF_DAY), col(MEMBERS_PRESENT), col(RECORD_IDS));
   }
 
   /** Per group: the ports it crossed at, its first and last event and how many events it has. */
   public static Dataset<Row> summary(Dataset<Row> events) {
-    return events.groupBy(GroupMiner.GROUP_ID).agg(
-        array_sort(collect_set(col("port_id"))).as("ports"),
-        min("event_time").as("first_crossing"),
-        max("event_time").as("last_crossing"),
-        count(lit(1)).as("events"));
+    RequiredColumns.require(STAGE, "events", events, GROUP_ID, PORT_ID, EVENT_TIME);
+    return events.groupBy(GROUP_ID).agg(
+        array_sort(collect_set(col(PORT_ID))).as(PORTS),
+        min(EVENT_TIME).as(FIRST_CROSSING),
+        max(EVENT_TIME).as(LAST_CROSSING),
+        count(lit(1)).as(EVENTS));
   }
 }

@@ -15,35 +15,59 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
+import static org.integrityrisk.schema.Columns.CO_CROSSINGS;
+import static org.integrityrisk.schema.Columns.GROUP_ID;
+import static org.integrityrisk.schema.Columns.LARGE_GROUP;
+import static org.integrityrisk.schema.Columns.MEMBERS;
+import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 
 import org.apache.spark.ml.fpm.FPGrowth;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.baskets.FrequentTravellers;
+import org.integrityrisk.schema.RequiredColumns;
+import org.integrityrisk.spark.StageParameters;
 
 /**
  * Finds groups of travellers who repeatedly cross together: the closed frequent itemsets
  * of two or more travellers that Spark MLlib's FP-growth finds in the baskets.
  */
 public final class GroupMiner {
-  public static final String GROUP_ID = "group_id";
-  public static final String MEMBERS = "members";
+  private static final String STAGE = "GroupMiner";
+  /** How many members the group has. */
+  public static final String SIZE = "size";
+  /** Co-crossings over what independent members would produce by chance. */
+  public static final String ASSOCIATION_LIFT = "association_lift";
+  /** The share of the busiest member's crossings made with the group. */
+  public static final String ALL_CONFIDENCE = "all_confidence";
+  /** A group id is this followed by 16 hex digits of the SHA-256 of its sorted members. */
+  private static final String GROUP_ID_PREFIX = "G-";
+  private static final String TOKEN = "_token";
+  private static final String BUSIEST = "_busiest";
+  private static final String LOG_CHANCE = "_log_chance";
   static final StructType SCHEMA = new StructType()
       .add(GROUP_ID, DataTypes.StringType)
       .add(MEMBERS, DataTypes.createArrayType(DataTypes.StringType))
-      .add("co_crossings", DataTypes.IntegerType)
-      .add("size", DataTypes.IntegerType)
-      .add("association_lift", DataTypes.DoubleType)
-      .add("all_confidence", DataTypes.DoubleType)
-      .add("large_group", DataTypes.BooleanType);
+      .add(CO_CROSSINGS, DataTypes.IntegerType)
+      .add(SIZE, DataTypes.IntegerType)
+      .add(ASSOCIATION_LIFT, DataTypes.DoubleType)
+      .add(ALL_CONFIDENCE, DataTypes.DoubleType)
+      .add(LARGE_GROUP, DataTypes.BooleanType);
 
   private final int minSupport;
 
+  /** @param minSupport S, the configuration's {@code min-support} */
   public GroupMiner(int minSupport) {
-    this.minSupport = minSupport;
+    this.minSupport = StageParameters.between(STAGE, "min-support", minSupport, 2, 10_000);
+  }
+
+  /** A group's id: the same members always give the same id, in this run and the next. */
+  static Column groupId(Column sortedMembers) {
+    return concat(lit(GROUP_ID_PREFIX), substring(sha2(concat_ws(",", sortedMembers), 256), 1, 16));
   }
 
   /**
@@ -59,13 +83,19 @@ public final class GroupMiner {
    */
   public Dataset<Row> apply(Dataset<Row> baskets, Dataset<Row> transactions, long transactionCount, long basketCount,
       Dataset<Row> travellerCrossings, Dataset<Row> largeMembers) {
+    RequiredColumns.require(STAGE, "baskets", baskets, CoTravelBaskets.ITEMS);
+    RequiredColumns.require(STAGE, "transactions", transactions, CoTravelBaskets.ITEMS);
+    RequiredColumns.require(STAGE, "traveller crossings", travellerCrossings, TRAVELLER_PSEUDONYM,
+        FrequentTravellers.TRAVELLER_CROSSINGS);
+    RequiredColumns.require(STAGE, "large group members", largeMembers, GROUP_ID, TRAVELLER_PSEUDONYM);
     Dataset<Row> tokens = largeMembers.groupBy(GROUP_ID)
-        .agg(array_sort(collect_list(FrequentTravellers.TRAVELLER)).as(MEMBERS))
-        .withColumn("_token", concat(lit(LargeGroups.TOKEN_PREFIX), col(GROUP_ID)));
+        .agg(array_sort(collect_list(TRAVELLER_PSEUDONYM)).as(MEMBERS))
+        .withColumn(TOKEN, concat(lit(LargeGroups.TOKEN_PREFIX), col(GROUP_ID)));
     Dataset<Row> large = describe(tokens.join(
-            baskets.select(explode(col(CoTravelBaskets.ITEMS)).as("_token")).groupBy("_token").agg(count(lit(1)).as("freq")),
-            "_token").select(col(MEMBERS).as("items"), col("freq")),
-        basketCount, travellerCrossings).withColumn("large_group", lit(true));
+            baskets.select(explode(col(CoTravelBaskets.ITEMS)).as(TOKEN)).groupBy(TOKEN)
+                .agg(count(lit(1)).as(ClosedItemsets.FREQ)),
+            TOKEN).select(col(MEMBERS).as(ClosedItemsets.ITEMS), col(ClosedItemsets.FREQ)),
+        basketCount, travellerCrossings).withColumn(LARGE_GROUP, lit(true));
     if (transactionCount < minSupport) {
       return large;
     }
@@ -77,9 +107,9 @@ public final class GroupMiner {
         .setMinSupport(support)
         .fit(transactions)
         .freqItemsets()
-        .filter(size(col("items")).geq(2));
+        .filter(size(col(ClosedItemsets.ITEMS)).geq(2));
     return describe(ClosedItemsets.apply(itemsets), basketCount, travellerCrossings)
-        .withColumn("large_group", lit(false))
+        .withColumn(LARGE_GROUP, lit(false))
         .unionByName(large);
   }
 
@@ -91,21 +121,21 @@ public final class GroupMiner {
    */
   private static Dataset<Row> describe(Dataset<Row> closed, long basketCount, Dataset<Row> travellerCrossings) {
     Dataset<Row> groups = closed.select(
-        concat(lit("G-"), substring(sha2(concat_ws(",", col("items")), 256), 1, 16)).as(GROUP_ID),
-        col("items").as(MEMBERS),
-        col("freq").cast(DataTypes.IntegerType).as("co_crossings"));
+        groupId(col(ClosedItemsets.ITEMS)).as(GROUP_ID),
+        col(ClosedItemsets.ITEMS).as(MEMBERS),
+        col(ClosedItemsets.FREQ).cast(DataTypes.IntegerType).as(CO_CROSSINGS));
     Dataset<Row> chance = groups
-        .select(col(GROUP_ID), explode(col(MEMBERS)).as(FrequentTravellers.TRAVELLER))
-        .join(travellerCrossings, FrequentTravellers.TRAVELLER)
+        .select(col(GROUP_ID), explode(col(MEMBERS)).as(TRAVELLER_PSEUDONYM))
+        .join(travellerCrossings, TRAVELLER_PSEUDONYM)
         .groupBy(GROUP_ID)
-        .agg(max(col(FrequentTravellers.TRAVELLER_CROSSINGS)).as("_busiest"),
-            sum(log(col(FrequentTravellers.TRAVELLER_CROSSINGS).divide(lit((double) basketCount)))).as("_log_chance"));
+        .agg(max(col(FrequentTravellers.TRAVELLER_CROSSINGS)).as(BUSIEST),
+            sum(log(col(FrequentTravellers.TRAVELLER_CROSSINGS).divide(lit((double) basketCount)))).as(LOG_CHANCE));
     return groups.join(chance, GROUP_ID).select(
         col(GROUP_ID),
         col(MEMBERS),
-        col("co_crossings"),
-        size(col(MEMBERS)).as("size"),
-        col("co_crossings").divide(exp(col("_log_chance")).multiply(lit((double) basketCount))).as("association_lift"),
-        col("co_crossings").divide(col("_busiest")).as("all_confidence"));
+        col(CO_CROSSINGS),
+        size(col(MEMBERS)).as(SIZE),
+        col(CO_CROSSINGS).divide(exp(col(LOG_CHANCE)).multiply(lit((double) basketCount))).as(ASSOCIATION_LIFT),
+        col(CO_CROSSINGS).divide(col(BUSIEST)).as(ALL_CONFIDENCE));
   }
 }

@@ -37,13 +37,13 @@ public final class MiningBenchmark {
       Dataset<Row> transactions = read(spark, file).cache();
       long n = transactions.count();
       long start = System.nanoTime();
-      Dataset<Row> itemsets = new FPGrowth().setItemsCol("items").setMinSupport(minSupport).fit(transactions)
+      Dataset<Row> itemsets = new FPGrowth().setItemsCol(ClosedItemsets.ITEMS).setMinSupport(minSupport).fit(transactions)
           .freqItemsets();
       long frequent = itemsets.count();
       double fpSeconds = (System.nanoTime() - start) / 1e9;
       start = System.nanoTime();
-      Dataset<Row> again = new FPGrowth().setItemsCol("items").setMinSupport(minSupport).fit(transactions)
-          .freqItemsets().filter(size(col("items")).geq(1));
+      Dataset<Row> again = new FPGrowth().setItemsCol(ClosedItemsets.ITEMS).setMinSupport(minSupport).fit(transactions)
+          .freqItemsets().filter(size(col(ClosedItemsets.ITEMS)).geq(1));
       long closed = ClosedItemsets.apply(again).count();
       double closedSeconds = (System.nanoTime() - start) / 1e9;
       Runtime rt = Runtime.getRuntime();
@@ -62,6 +62,6 @@ public final class MiningBenchmark {
         rows.add(RowFactory.create((Object) Arrays.stream(line.trim().split("\\s+")).distinct().toArray(String[]::new)));
       }
     }
-    return spark.createDataFrame(rows, new StructType().add("items", DataTypes.createArrayType(DataTypes.StringType)));
+    return spark.createDataFrame(rows, new StructType().add(ClosedItemsets.ITEMS, DataTypes.createArrayType(DataTypes.StringType)));
   }
 }

@@ -2,37 +2,50 @@ package org.integrityrisk.ingest;
 
 import static org.integrityrisk.ingest.FieldSpec.optional;
 import static org.integrityrisk.ingest.FieldSpec.required;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.DIRECTION;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.INSPECTED;
+import static org.integrityrisk.schema.Columns.LANE_ID;
+import static org.integrityrisk.schema.Columns.OFFICER_ID;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.PORT_NAME;
+import static org.integrityrisk.schema.Columns.RECORD_ID;
+import static org.integrityrisk.schema.Columns.SEIZURE;
+import static org.integrityrisk.schema.Columns.SHIFT_END;
+import static org.integrityrisk.schema.Columns.SHIFT_ID;
+import static org.integrityrisk.schema.Columns.SHIFT_START;
+import static org.integrityrisk.schema.Columns.TIMEZONE;
+import static org.integrityrisk.schema.Columns.TRAVELLER_ID;
+import static org.integrityrisk.schema.Columns.VEHICLE_ID;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The three inputs of the contract, their fields and the id that must be unique. */
 public enum InputKind {
-  CLEARANCES("clearances", "record_id", List.of(
-      required("record_id", FieldType.TEXT),
-      required("traveller_id", FieldType.TEXT),
-      required("port_id", FieldType.TEXT),
-      required("direction", FieldType.DIRECTION),
-      required("crossed_at", FieldType.TIMESTAMP),
-      optional("lane_id", FieldType.TEXT),
-      optional("vehicle_id", FieldType.TEXT),
-      optional("officer_id", FieldType.TEXT),
-      optional("inspected", FieldType.BOOLEAN),
-      optional("seizure", FieldType.BOOLEAN))),
-  ROSTERS("rosters", "shift_id", List.of(
-      required("shift_id", FieldType.TEXT),
-      required("officer_id", FieldType.TEXT),
-      required("division_id", FieldType.TEXT),
-      required("port_id", FieldType.TEXT),
-      required("shift_start", FieldType.TIMESTAMP),
-      required("shift_end", FieldType.TIMESTAMP))),
-  PORTS("ports", "port_id", List.of(
-      required("port_id", FieldType.TEXT),
-      optional("name", FieldType.TEXT),
-      required("timezone", FieldType.TIMEZONE)));
-
-  /** The one field whose clear value must never leave the pipeline. */
-  public static final String TRAVELLER_FIELD = "traveller_id";
+  CLEARANCES("clearances", RECORD_ID, List.of(
+      required(RECORD_ID, FieldType.TEXT),
+      required(TRAVELLER_ID, FieldType.TEXT),
+      required(PORT_ID, FieldType.TEXT),
+      required(DIRECTION, FieldType.DIRECTION),
+      required(CROSSED_AT, FieldType.TIMESTAMP),
+      optional(LANE_ID, FieldType.TEXT),
+      optional(VEHICLE_ID, FieldType.TEXT),
+      optional(OFFICER_ID, FieldType.TEXT),
+      optional(INSPECTED, FieldType.BOOLEAN),
+      optional(SEIZURE, FieldType.BOOLEAN))),
+  ROSTERS("rosters", SHIFT_ID, List.of(
+      required(SHIFT_ID, FieldType.TEXT),
+      required(OFFICER_ID, FieldType.TEXT),
+      required(DIVISION_ID, FieldType.TEXT),
+      required(PORT_ID, FieldType.TEXT),
+      required(SHIFT_START, FieldType.TIMESTAMP),
+      required(SHIFT_END, FieldType.TIMESTAMP))),
+  PORTS("ports", PORT_ID, List.of(
+      required(PORT_ID, FieldType.TEXT),
+      optional(PORT_NAME, FieldType.TEXT),
+      required(TIMEZONE, FieldType.TIMEZONE)));
 
   private final String inputName;
   private final String keyField;

@@ -18,6 +18,16 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.COPIES;
+import static org.integrityrisk.schema.Columns.DETAIL;
+import static org.integrityrisk.schema.Columns.FIELD;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.REASON;
+import static org.integrityrisk.schema.Columns.SHIFT_END;
+import static org.integrityrisk.schema.Columns.SHIFT_START;
+import static org.integrityrisk.schema.Columns.SOURCE_FILE;
+import static org.integrityrisk.schema.Columns.SOURCE_ROW;
+import static org.integrityrisk.schema.Columns.TIMEZONE;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +41,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.integrityrisk.schema.Columns;
+import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * Applies the contract's "Bad input" rules to one {@link RawInput}. Exact duplicate rows
@@ -38,9 +50,15 @@ import org.apache.spark.sql.types.DataTypes;
  * first rule it breaks, in the order of {@link ReasonCode}.
  */
 public final class InputValidator {
+  private static final String STAGE = "InputValidator";
+  /**
+   * The first rule a row breaks, null for a valid row: a struct of {@link Columns#REASON},
+   * {@link Columns#FIELD} and {@link Columns#DETAIL}, read by {@link ValidatedInput}.
+   */
   static final String PROBLEM = "problem";
-  static final String COPIES = "copies";
-  static final String TIMEZONE = "timezone";
+  /** The earliest source position among a row's identical copies, while they are folded. */
+  private static final String FIRST_COPY = "_first";
+  private static final String ZONE_PORT = "_zone_port";
   private static final String ID_ROWS = "_id_rows";
   private static final String KEY_TEXT = "_key_text";
   private static final String PORT_FOUND = "_port_found";
@@ -61,6 +79,7 @@ public final class InputValidator {
    *     given; without one every port is known and its local time is UTC
    */
   public ValidatedInput apply(RawInput raw, Optional<Dataset<Row>> ports) {
+    ports.ifPresent(p -> RequiredColumns.require(STAGE, "ports", p, PORT_ID, TIMEZONE));
     InputKind kind = raw.kind();
     Dataset<Row> rows = withoutExactDuplicates(raw);
     for (FieldSpec spec : kind.fields()) {
@@ -89,16 +108,16 @@ public final class InputValidator {
     }
     content.add(col(RawInput.MALFORMED));
     content.add(col(KEY_TEXT));
-    Column first = min(struct(col(RawInput.SOURCE_FILE), col(RawInput.SOURCE_ROW))).as("_first");
+    Column first = min(struct(col(SOURCE_FILE), col(SOURCE_ROW))).as(FIRST_COPY);
     Dataset<Row> grouped = raw.rows()
         .withColumn(KEY_TEXT, text(raw, raw.kind().keyField()))
         .repartition(col(KEY_TEXT))
         .groupBy(content.toArray(Column[]::new))
         .agg(first, count(lit(1)).as(COPIES));
     return grouped
-        .withColumn(RawInput.SOURCE_FILE, col("_first." + RawInput.SOURCE_FILE))
-        .withColumn(RawInput.SOURCE_ROW, col("_first." + RawInput.SOURCE_ROW))
-        .drop("_first");
+        .withColumn(SOURCE_FILE, col(FIRST_COPY + "." + SOURCE_FILE))
+        .withColumn(SOURCE_ROW, col(FIRST_COPY + "." + SOURCE_ROW))
+        .drop(FIRST_COPY);
   }
 
   /** Source text, trimmed; blank is missing. */
@@ -129,16 +148,16 @@ public final class InputValidator {
       return rows.withColumn(TIMEZONE, lit("UTC")).withColumn(PORT_FOUND, lit(true));
     }
     Dataset<Row> zones = ports.get()
-        .select(col("port_id").as("_zone_port"), col(TIMEZONE), lit(true).as(PORT_FOUND));
+        .select(col(PORT_ID).as(ZONE_PORT), col(TIMEZONE), lit(true).as(PORT_FOUND));
     return rows
-        .join(broadcast(zones), col("port_id").equalTo(col("_zone_port")), "left")
-        .drop("_zone_port")
+        .join(broadcast(zones), col(PORT_ID).equalTo(col(ZONE_PORT)), "left")
+        .drop(ZONE_PORT)
         .withColumn(PORT_FOUND, coalesce(col(PORT_FOUND), lit(false)));
   }
 
   private static Column problem(ReasonCode reason, String field, Column detail) {
-    return struct(lit(reason.name()).as("reason"), lit(field).cast(DataTypes.StringType).as("field"),
-        detail.as("detail"));
+    return struct(lit(reason.name()).as(REASON), lit(field).cast(DataTypes.StringType).as(FIELD),
+        detail.as(DETAIL));
   }
 
   private static Column quoted(Column value) {
@@ -161,14 +180,14 @@ public final class InputValidator {
     addFormatChecks(raw, checks, FieldType.BOOLEAN, ReasonCode.BAD_BOOLEAN, " is not true or false");
     addFormatChecks(raw, checks, FieldType.TIMEZONE, ReasonCode.UNKNOWN_TIMEZONE, " is not an IANA zone id");
     if (kind.referencesPort()) {
-      checks.add(when(col(PORT_FOUND).equalTo(false), problem(ReasonCode.UNKNOWN_PORT, "port_id",
-          concat(lit("port_id "), quoted(col("port_id")),
+      checks.add(when(col(PORT_FOUND).equalTo(false), problem(ReasonCode.UNKNOWN_PORT, PORT_ID,
+          concat(lit(PORT_ID + " "), quoted(col(PORT_ID)),
               lit(" is not in the ports table (or its ports row was quarantined)")))));
     }
     if (kind == InputKind.ROSTERS) {
-      checks.add(when(col("shift_end").leq(col("shift_start")), problem(ReasonCode.SHIFT_END_NOT_AFTER_START,
-          "shift_end", concat(lit("shift_end "), quoted(text(raw, "shift_end")),
-              lit(" is not after shift_start "), quoted(text(raw, "shift_start"))))));
+      checks.add(when(col(SHIFT_END).leq(col(SHIFT_START)), problem(ReasonCode.SHIFT_END_NOT_AFTER_START,
+          SHIFT_END, concat(lit(SHIFT_END + " "), quoted(text(raw, SHIFT_END)),
+              lit(" is not after " + SHIFT_START + " "), quoted(text(raw, SHIFT_START))))));
     }
     checks.add(when(col(ID_ROWS).gt(1), problem(ReasonCode.CONFLICTING_DUPLICATE_ID, kind.keyField(),
         concat(lit(kind.keyField() + " "), quoted(col(kind.keyField())), lit(" appears on "),

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.integrityrisk.schema.Columns;
 
 /**
  * An input as read, before any validation: every source column as text under a neutral
@@ -13,19 +14,20 @@ import org.apache.spark.sql.Row;
  *
  * @param columns the source's column names, in order; {@code c<i>} holds column i
  * @param fieldColumns contract field name to its {@code c<i>} column, for fields present
- * @param rows text columns, {@link #SOURCE_FILE}, {@link #SOURCE_ROW} and {@link #MALFORMED}
+ * @param rows text columns, {@link Columns#SOURCE_FILE}, {@link Columns#SOURCE_ROW} (1-based index of
+ *     the data record in its file: CSV header excluded, a multi-line record counts once) and
+ *     {@link #MALFORMED}
  */
 public record RawInput(
     InputKind kind, String path, List<String> columns, Map<String, String> fieldColumns, Dataset<Row> rows) {
 
-  public static final String SOURCE_FILE = "source_file";
-  /** 1-based index of the data record in its file (CSV header excluded; a multi-line record counts once). */
-  public static final String SOURCE_ROW = "source_row";
   /** The raw text of a CSV record that does not fit the header, else null. */
   public static final String MALFORMED = "_malformed";
+  /** Source column i is held as this prefix followed by i. */
+  private static final String TEXT_COLUMN_PREFIX = "c";
 
   public static String column(int index) {
-    return "c" + index;
+    return TEXT_COLUMN_PREFIX + index;
   }
 
   public Optional<String> columnOf(String field) {

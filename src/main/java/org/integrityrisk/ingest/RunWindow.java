@@ -3,6 +3,14 @@ package org.integrityrisk.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.LOCAL_DATE;
+import static org.integrityrisk.schema.Columns.LOCAL_SECOND_OF_DAY;
+import static org.integrityrisk.schema.Columns.SHIFT_END;
+import static org.integrityrisk.schema.Columns.SHIFT_END_LOCAL;
+import static org.integrityrisk.schema.Columns.SHIFT_START;
+import static org.integrityrisk.schema.Columns.SHIFT_START_LOCAL;
+import static org.integrityrisk.schema.Columns.TIMEZONE;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,16 +19,21 @@ import java.time.ZoneOffset;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.integrityrisk.schema.RequiredColumns;
+import org.integrityrisk.spark.StageParameters;
 
 /**
  * The contract's run window: the {@code lookbackDays} UTC days ending with the run date,
  * run date included, as the half-open instant range [start, endExclusive).
  */
 public record RunWindow(LocalDate runDate, int lookbackDays) {
+  private static final String STAGE = "RunWindow";
+  /** The port's local wall time of a crossing, added by {@link #crossings}. */
+  public static final String CROSSED_AT_LOCAL = "crossed_at_local";
+
   public RunWindow {
-    if (lookbackDays < 1) {
-      throw new IllegalArgumentException("lookback days must be at least 1");
-    }
+    StageParameters.given(STAGE, "run-date", runDate);
+    StageParameters.between(STAGE, "lookback-days", lookbackDays, 1, 366);
   }
 
   public Instant start() {
@@ -33,13 +46,14 @@ public record RunWindow(LocalDate runDate, int lookbackDays) {
 
   /** Crossings cleared inside the window, with the port's local date and time of day. */
   public Dataset<Row> crossings(Dataset<Row> validClearances) {
-    Column at = col("crossed_at");
-    Column local = LocalClock.localTime(at, col(InputValidator.TIMEZONE));
+    RequiredColumns.require(STAGE, "clearances", validClearances, CROSSED_AT, TIMEZONE);
+    Column at = col(CROSSED_AT);
+    Column local = LocalClock.localTime(at, col(TIMEZONE));
     return validClearances
         .filter(at.geq(lit(Timestamp.from(start()))).and(at.lt(lit(Timestamp.from(endExclusive())))))
-        .withColumn("crossed_at_local", local)
-        .withColumn("local_date", to_date(col("crossed_at_local")))
-        .withColumn("local_second_of_day", LocalClock.secondOfDay(col("crossed_at_local")));
+        .withColumn(CROSSED_AT_LOCAL, local)
+        .withColumn(LOCAL_DATE, to_date(col(CROSSED_AT_LOCAL)))
+        .withColumn(LOCAL_SECOND_OF_DAY, LocalClock.secondOfDay(col(CROSSED_AT_LOCAL)));
   }
 
   /**
@@ -47,11 +61,12 @@ public record RunWindow(LocalDate runDate, int lookbackDays) {
    * of the window is duty time inside it, and cutting it would distort its length.
    */
   public Dataset<Row> shifts(Dataset<Row> validRosters) {
-    Column zone = col(InputValidator.TIMEZONE);
+    RequiredColumns.require(STAGE, "rosters", validRosters, SHIFT_START, SHIFT_END, TIMEZONE);
+    Column zone = col(TIMEZONE);
     return validRosters
-        .filter(col("shift_end").gt(lit(Timestamp.from(start())))
-            .and(col("shift_start").lt(lit(Timestamp.from(endExclusive())))))
-        .withColumn("shift_start_local", LocalClock.localTime(col("shift_start"), zone))
-        .withColumn("shift_end_local", LocalClock.localTime(col("shift_end"), zone));
+        .filter(col(SHIFT_END).gt(lit(Timestamp.from(start())))
+            .and(col(SHIFT_START).lt(lit(Timestamp.from(endExclusive())))))
+        .withColumn(SHIFT_START_LOCAL, LocalClock.localTime(col(SHIFT_START), zone))
+        .withColumn(SHIFT_END_LOCAL, LocalClock.localTime(col(SHIFT_END), zone));
   }
 }

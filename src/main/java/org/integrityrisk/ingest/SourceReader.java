@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.integrityrisk.schema.Columns.SOURCE_FILE;
+import static org.integrityrisk.schema.Columns.SOURCE_ROW;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,7 +37,10 @@ import org.apache.spark.sql.types.TimestampType;
  * format.
  */
 public final class SourceReader {
-  static final String CORRUPT = "_corrupt_record";
+  private static final String CORRUPT = "_corrupt_record";
+  /** Spark's hidden per-file columns of a file source. */
+  private static final String METADATA_FILE_PATH = "_metadata.file_path";
+  private static final String METADATA_ROW_INDEX = "_metadata.row_index";
   /** Offsets are printed as +hh:mm or Z so Parquet timestamps pass the same parser as CSV text. */
   private static final String ISO_INSTANT_TEXT = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
 
@@ -137,7 +142,7 @@ public final class SourceReader {
       select.add(col(quote(header[i])).as(RawInput.column(i)));
     }
     select.add(col(CORRUPT).as(RawInput.MALFORMED));
-    select.add(filePath().as(RawInput.SOURCE_FILE));
+    select.add(filePath().as(SOURCE_FILE));
     Dataset<Row> selected = csv.select(select.toArray(Column[]::new));
     return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), numberRecords(selected));
   }
@@ -159,14 +164,14 @@ public final class SourceReader {
       select.add(c.as(RawInput.column(i)));
     }
     select.add(lit(null).cast(DataTypes.StringType).as(RawInput.MALFORMED));
-    select.add(filePath().as(RawInput.SOURCE_FILE));
-    select.add(col("_metadata.row_index").plus(1).as(RawInput.SOURCE_ROW));
+    select.add(filePath().as(SOURCE_FILE));
+    select.add(col(METADATA_ROW_INDEX).plus(1).as(SOURCE_ROW));
     Dataset<Row> rows = parquet.select(select.toArray(Column[]::new));
     return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), rows);
   }
 
   private static Column filePath() {
-    return regexp_replace(col("_metadata.file_path"), "^file:(//)?", "");
+    return regexp_replace(col(METADATA_FILE_PATH), "^file:(//)?", "");
   }
 
   private static String quote(String name) {
@@ -205,8 +210,8 @@ public final class SourceReader {
    */
   private static Dataset<Row> numberRecords(Dataset<Row> rows) {
     StructType in = rows.schema();
-    StructType out = in.add(RawInput.SOURCE_ROW, DataTypes.LongType, false);
-    int fileIndex = in.fieldIndex(RawInput.SOURCE_FILE);
+    StructType out = in.add(SOURCE_ROW, DataTypes.LongType, false);
+    int fileIndex = in.fieldIndex(SOURCE_FILE);
     int width = in.size();
     MapPartitionsFunction<Row, Row> number = records -> new Iterator<>() {
       private String file;

@@ -5,6 +5,16 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.COPIES;
+import static org.integrityrisk.schema.Columns.DETAIL;
+import static org.integrityrisk.schema.Columns.FIELD;
+import static org.integrityrisk.schema.Columns.INPUT;
+import static org.integrityrisk.schema.Columns.REASON;
+import static org.integrityrisk.schema.Columns.SOURCE_FILE;
+import static org.integrityrisk.schema.Columns.SOURCE_ROW;
+import static org.integrityrisk.schema.Columns.TIMEZONE;
+import static org.integrityrisk.schema.Columns.TRAVELLER_ID;
+import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +33,15 @@ import org.apache.spark.storage.StorageLevel;
  * read from it and the source should be scanned once.
  */
 public final class ValidatedInput {
+  /** Quarantine: the row's id (record, shift or port id) when it can be trusted, else null. */
+  public static final String RECORD_KEY = "record_key";
+  /** Quarantine: the source's columns as a map from header name to text. */
+  public static final String ORIGINAL_VALUES = "original_values";
+  /** Quarantine: the raw text of a malformed record (never for clearances). */
+  public static final String RAW_RECORD = "raw_record";
+  /** Rows per quarantine reason, in the counts' aggregate. */
+  private static final String ROWS = "rows";
+
   private final RawInput raw;
   private final Dataset<Row> checked;
   private final UserDefinedFunction pseudonymise;
@@ -54,18 +73,18 @@ public final class ValidatedInput {
   /** Counts every row read; one small aggregate over the cached rows. */
   public InputCounts counts() {
     List<Row> byReason = checked
-        .groupBy(col(InputValidator.PROBLEM + ".reason").as("reason"))
-        .agg(count(lit(1)).as("rows"), sum(col(InputValidator.COPIES)).as("copies"))
+        .groupBy(col(InputValidator.PROBLEM + "." + REASON).as(REASON))
+        .agg(count(lit(1)).as(ROWS), sum(col(COPIES)).as(COPIES))
         .collectAsList(); // bounded: one row per reason code
     long read = 0;
     long valid = 0;
     long quarantined = 0;
     Map<String, Long> reasons = new TreeMap<>();
     for (Row r : byReason) {
-      long rows = r.getAs("rows");
-      long copies = r.getAs("copies");
+      long rows = r.getAs(ROWS);
+      long copies = r.getAs(COPIES);
       read += copies;
-      String reason = r.getAs("reason");
+      String reason = r.getAs(REASON);
       if (reason == null) {
         valid += rows;
       } else {
@@ -81,17 +100,18 @@ public final class ValidatedInput {
     List<Column> select = new ArrayList<>();
     for (FieldSpec spec : raw.kind().fields()) {
       Column c = col(spec.name()).cast(InputValidator.typeOf(spec.type()));
-      if (spec.name().equals(InputKind.TRAVELLER_FIELD)) {
-        select.add(pseudonymise.apply(c).as("traveller_pseudonym"));
+      // The one field whose clear value must never leave the pipeline.
+      if (spec.name().equals(TRAVELLER_ID)) {
+        select.add(pseudonymise.apply(c).as(TRAVELLER_PSEUDONYM));
       } else {
         select.add(c.as(spec.name()));
       }
     }
     if (raw.kind().referencesPort()) {
-      select.add(col(InputValidator.TIMEZONE));
+      select.add(col(TIMEZONE));
     }
-    select.add(col(RawInput.SOURCE_FILE));
-    select.add(col(RawInput.SOURCE_ROW));
+    select.add(col(SOURCE_FILE));
+    select.add(col(SOURCE_ROW));
     return checked.filter(col(InputValidator.PROBLEM).isNull()).select(select.toArray(Column[]::new));
   }
 
@@ -107,7 +127,7 @@ public final class ValidatedInput {
     for (int i = 0; i < raw.columns().size(); i++) {
       Column v = col(RawInput.column(i));
       if (clearances) {
-        boolean isTraveller = raw.columnOf(InputKind.TRAVELLER_FIELD).orElse("").equals(RawInput.column(i));
+        boolean isTraveller = raw.columnOf(TRAVELLER_ID).orElse("").equals(RawInput.column(i));
         Column hide = isTraveller ? lit(true) : malformed;
         v = when(hide, pseudonymise.apply(v)).otherwise(v);
       }
@@ -117,16 +137,16 @@ public final class ValidatedInput {
     Column recordKey = clearances ? when(malformed, lit(null)).otherwise(col(raw.kind().keyField()))
         : col(raw.kind().keyField());
     return checked.filter(col(InputValidator.PROBLEM).isNotNull()).select(
-        lit(raw.kind().inputName()).as("input"),
-        col(InputValidator.PROBLEM + ".reason").as("reason"),
-        col(InputValidator.PROBLEM + ".field").as("field"),
-        col(InputValidator.PROBLEM + ".detail").as("detail"),
-        col(RawInput.SOURCE_FILE).as("source_file"),
-        col(RawInput.SOURCE_ROW).as("source_row"),
-        recordKey.cast(DataTypes.StringType).as("record_key"),
-        col(InputValidator.COPIES).as("copies"),
-        InputValidator.originalValues(raw, values).as("original_values"),
-        rawRecord.as("raw_record"));
+        lit(raw.kind().inputName()).as(INPUT),
+        col(InputValidator.PROBLEM + "." + REASON).as(REASON),
+        col(InputValidator.PROBLEM + "." + FIELD).as(FIELD),
+        col(InputValidator.PROBLEM + "." + DETAIL).as(DETAIL),
+        col(SOURCE_FILE).as(SOURCE_FILE),
+        col(SOURCE_ROW).as(SOURCE_ROW),
+        recordKey.cast(DataTypes.StringType).as(RECORD_KEY),
+        col(COPIES).as(COPIES),
+        InputValidator.originalValues(raw, values).as(ORIGINAL_VALUES),
+        rawRecord.as(RAW_RECORD));
   }
 
   public void release() {

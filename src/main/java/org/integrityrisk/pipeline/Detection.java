@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.BASKET_ID;
 import static org.integrityrisk.schema.Columns.FLAGGED;
 import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.UNIT_ID;
@@ -38,6 +39,7 @@ import org.integrityrisk.groups.GroupMiner;
 import org.integrityrisk.groups.LargeGroups;
 import org.integrityrisk.groups.SharedBaskets;
 import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.schema.Columns;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
 import org.integrityrisk.spark.Persisted;
@@ -91,12 +93,11 @@ public final class Detection {
     Dataset<Row> frequent = staged("frequent travellers",
         () -> persisted.persist(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
 
-    CoTravelBaskets cutter = new CoTravelBaskets(config.basketMinutes(), config.vehicleMinutes(),
-        config.maxBasketMinutes(), config.maxBasketSize());
+    CoTravelBaskets cutter = new CoTravelBaskets(CoTravelBaskets.Params.of(config));
     Dataset<Row> assigned = persisted.persist(cutter.assign(frequent));
     // The baskets and both cuts are counted in one pass over the cached assignment.
     Row cuts = progress.stage("co-travel baskets", "rows", () -> assigned.agg(
-        countDistinct(col(CoTravelBaskets.BASKET_ID)).as(BASKETS),
+        countDistinct(col(BASKET_ID)).as(BASKETS),
         countDistinct(when(col(CoTravelBaskets.TIME_PIECE).gt(0), col(CoTravelBaskets.CHAIN_ID)))
             .as(CHAINS_CUT),
         countDistinct(when(col(CoTravelBaskets.SIZE_PIECE).gt(0),
@@ -109,18 +110,17 @@ public final class Detection {
 
     Dataset<Row> sharedPairs = staged("pairs sharing S baskets",
         () -> persisted.freshPlan(SharedBaskets.pairs(wideBaskets, config.minSupport()))).rows();
-    Dataset<Row> largeMembers = persisted.persist(new LargeGroups(config.largeGroupSize(), config.largeGroupJaccard(), persisted)
+    Dataset<Row> largeMembers = persisted.persist(new LargeGroups(LargeGroups.Params.of(config), persisted)
         .members(wideBaskets, sharedPairs));
     Row large = progress.stage("large groups (travellers)", "rows",
-        () -> largeMembers.agg(count(lit(1)).as(LARGE_TRAVELLERS), countDistinct(col(GroupMiner.GROUP_ID)).as(LARGE_GROUPS))
+        () -> largeMembers.agg(count(lit(1)).as(LARGE_TRAVELLERS), countDistinct(col(GROUP_ID)).as(LARGE_GROUPS))
             .first(), r -> r.getLong(r.fieldIndex(LARGE_TRAVELLERS)));
     mining.put("travellers_in_large_groups", large.getLong(large.fieldIndex(LARGE_TRAVELLERS)));
     mining.put("large_groups", large.getLong(large.fieldIndex(LARGE_GROUPS)));
     Dataset<Row> baskets = staged("baskets to mine", () -> persisted.freshPlan(LargeGroups.merge(wideBaskets, largeMembers)))
         .rows();
 
-    CoTravellers coTravellers = new CoTravellers(config.basketMinutes(), config.vehicleMinutes(), config.minSupport(),
-        config.coTravelMaxP(), config.keepWeekdayType());
+    CoTravellers coTravellers = new CoTravellers(CoTravellers.Params.of(config));
     Dataset<Row> testedPairs = persisted.freshPlan(coTravellers.apply(sharedPairs, assigned, crossings));
     Row pairs = progress.stage("co-travellers beyond habit", "rows",
         () -> testedPairs.agg(count(lit(1)).as(TESTED_PAIRS),
@@ -135,7 +135,7 @@ public final class Detection {
     mining.put("transactions_mined", transactionCount);
 
     Dataset<Row> travellerCrossings = frequent
-        .select(FrequentTravellers.TRAVELLER, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
+        .select(Columns.TRAVELLER_PSEUDONYM, FrequentTravellers.TRAVELLER_CROSSINGS).distinct();
     // FP-growth fits eagerly, so the stage is timed from building the groups, not just counting them.
     Dataset<Row> groups = staged("groups (FP-growth)", () -> persisted.freshPlan(new GroupMiner(config.minSupport())
         .apply(baskets, transactions.rows(), transactionCount, allBaskets, travellerCrossings, largeMembers))).rows();

@@ -29,12 +29,13 @@ class ClosedItemsetsTest {
 
   private static void assertCounts(String file, double minSupport, long frequent, long closed, int longest)
       throws IOException {
-    Dataset<Row> itemsets = new FPGrowth().setItemsCol("items").setMinSupport(minSupport)
+    Dataset<Row> itemsets = new FPGrowth().setItemsCol(ClosedItemsets.ITEMS).setMinSupport(minSupport)
         .fit(transactions(file)).freqItemsets().cache();
     assertEquals(frequent, itemsets.count(), file + " frequent at " + minSupport);
     Dataset<Row> closedSets = ClosedItemsets.apply(itemsets);
     assertEquals(closed, closedSets.count(), file + " closed at " + minSupport);
-    assertEquals(longest, closedSets.agg(org.apache.spark.sql.functions.max(size(col("items")))).first().getInt(0));
+    assertEquals(longest, (int) closedSets.agg(org.apache.spark.sql.functions.max(size(col(ClosedItemsets.ITEMS)))
+        .as("longest")).first().<Integer>getAs("longest"));
   }
 
   @Test

@@ -20,7 +20,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.SharedSpark;
+import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.ingest.RunWindow;
+import org.integrityrisk.schema.Columns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,10 +81,11 @@ class CoTravellersTest {
             RowFactory.create("pool-1", "pool-2", 22L),
             RowFactory.create("ring-1", "ring-2", 7L),
             RowFactory.create("night-1", "night-2", 5L)),
-        new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType).add("together", DataTypes.LongType));
+        new StructType().add(SharedBaskets.A, DataTypes.StringType).add(SharedBaskets.B, DataTypes.StringType)
+            .add(SharedBaskets.TOGETHER, DataTypes.LongType));
     tested = new HashMap<>();
-    new CoTravellers(5, 30, 5, 0.001, true).apply(pairs, crossings, crossings).collectAsList()
-        .forEach(r -> tested.put(r.getString(0), r));
+    new CoTravellers(new CoTravellers.Params(5, 30, 5, 0.001, true)).apply(pairs, crossings, crossings).collectAsList()
+        .forEach(r -> tested.put(r.getAs(SharedBaskets.A), r));
   }
 
   private static Row crossing(String traveller, LocalDate day, int secondOfDay, String vehicle) {
@@ -97,7 +100,7 @@ class CoTravellersTest {
     double expected = commuters.getAs(CoTravellers.EXPECTED);
     assertEquals(22, met, "they meet every weekday");
     assertEquals(22.0, expected, 1e-9, "their hours alone predict every meeting");
-    assertTrue((double) commuters.getAs(CoTravellers.P_VALUE) > 0.1);
+    assertTrue((double) commuters.getAs(Columns.P_VALUE) > 0.1);
     assertFalse(commuters.<Boolean>getAs(CoTravellers.KEPT));
   }
 
@@ -107,7 +110,7 @@ class CoTravellersTest {
     assertEquals(7, (int) ring.getAs(CoTravellers.MET));
     // Five weekday trips out of 22 open weekdays, two weekend trips out of 8 open weekend days.
     assertEquals(5.0 / 22 + 2.0 / 8, (double) ring.getAs(CoTravellers.EXPECTED), 1e-9);
-    assertTrue((double) ring.getAs(CoTravellers.P_VALUE) < 1e-5);
+    assertTrue((double) ring.getAs(Columns.P_VALUE) < 1e-5);
     assertEquals(0, (int) ring.getAs(CoTravellers.SHARED_VEHICLE));
     assertTrue(ring.<Boolean>getAs(CoTravellers.KEPT));
   }
@@ -120,14 +123,14 @@ class CoTravellersTest {
     // Both always cross near midnight, so their habit alone gives some meetings:
     // four weekday nights out of 22 for each weekday crossing, one weekend night out of 8.
     assertEquals(4 * 4.0 / 22 + 1.0 / 8, (double) night.getAs(CoTravellers.EXPECTED), 1e-9);
-    assertTrue((double) night.getAs(CoTravellers.P_VALUE) < 0.01, night.toString());
+    assertTrue((double) night.getAs(Columns.P_VALUE) < 0.01, night.toString());
   }
 
   @Test
   void aCarpoolIsKeptForItsSharedCar() {
     Row pool = tested.get("pool-1");
     assertEquals(22, (int) pool.getAs(CoTravellers.SHARED_VEHICLE));
-    assertTrue((double) pool.getAs(CoTravellers.P_VALUE) > 0.1, "its habits explain the meetings");
+    assertTrue((double) pool.getAs(Columns.P_VALUE) > 0.1, "its habits explain the meetings");
     assertTrue(pool.<Boolean>getAs(CoTravellers.KEPT));
   }
 
@@ -138,10 +141,11 @@ class CoTravellersTest {
     Dataset<Row> baskets = SharedSpark.get().createDataFrame(List.of(
             RowFactory.create("P/exit/1/0/0", List.of("commuter-1", "commuter-2", "pool-1", "pool-2", "ring-1", "ring-2")),
             RowFactory.create("P/exit/2/0/0", List.of("commuter-1", "ring-2", "pool-2"))),
-        new StructType().add("basket_id", DataTypes.StringType)
-            .add("items", DataTypes.createArrayType(DataTypes.StringType)));
-    List<String> pieces = CoTravellers.transactions(baskets, pairs).orderBy(col("basket_id"))
-        .collectAsList().stream().map(r -> r.getString(0) + "=" + r.getList(1)).toList();
+        new StructType().add(Columns.BASKET_ID, DataTypes.StringType)
+            .add(CoTravelBaskets.ITEMS, DataTypes.createArrayType(DataTypes.StringType)));
+    List<String> pieces = CoTravellers.transactions(baskets, pairs).orderBy(col(Columns.BASKET_ID))
+        .collectAsList().stream()
+        .map(r -> r.getAs(Columns.BASKET_ID) + "=" + r.getList(r.fieldIndex(CoTravelBaskets.ITEMS))).toList();
     assertEquals(List.of("P/exit/1/0/0#0=[pool-1, pool-2]", "P/exit/1/0/0#1=[ring-1, ring-2]"), pieces);
   }
 }

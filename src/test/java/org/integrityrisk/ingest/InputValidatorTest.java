@@ -221,4 +221,12 @@ class InputValidatorTest {
     assertEquals(Timestamp.from(Instant.parse("2026-03-20T07:00:00Z")), valid.getAs("crossed_at"));
     assertEquals(2L, (long) fromParquet.quarantine().first().getAs("source_row"));
   }
+
+  @Test
+  void portsWithoutATimezoneColumnAreRefusedNamingTheStage() {
+    ValidatedInput ports = fixture.validate(InputKind.PORTS, "p.csv", IngestFixture.PORTS_CSV, Optional.empty());
+    String message = assertThrows(IllegalArgumentException.class, () -> fixture.validate(InputKind.CLEARANCES,
+        "c.csv", CLEARANCE_HEADER + GOOD_CLEARANCE, Optional.of(ports.valid().drop("timezone")))).getMessage();
+    assertTrue(message.startsWith("InputValidator needs column timezone in its ports"), message);
+  }
 }

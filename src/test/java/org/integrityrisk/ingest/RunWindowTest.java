@@ -1,6 +1,8 @@
 package org.integrityrisk.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.integrityrisk.schema.Columns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,5 +89,28 @@ class RunWindowTest {
     long hours = (((java.sql.Timestamp) night.getAs("shift_end")).getTime()
         - ((java.sql.Timestamp) night.getAs("shift_start")).getTime()) / 3_600_000;
     assertEquals(7, hours);
+  }
+
+  @Test
+  void lookbackDaysOutOfRangeAreRefusedNamingTheKey() {
+    assertEquals("RunWindow: lookback-days must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+        () -> new RunWindow(LocalDate.of(2026, 4, 10), 0)).getMessage());
+    assertEquals("RunWindow: lookback-days must be at most 366, got 367", assertThrows(IllegalArgumentException.class,
+        () -> new RunWindow(LocalDate.of(2026, 4, 10), 367)).getMessage());
+    assertEquals("RunWindow: run-date must be given", assertThrows(IllegalArgumentException.class,
+        () -> new RunWindow(null, 30)).getMessage());
+  }
+
+  @Test
+  void inputsWithoutTheColumnsReadAreRefusedNamingTheStageAndColumn() {
+    IngestFixture fixture = new IngestFixture(dir);
+    ValidatedInput clearances = fixture.validate(InputKind.CLEARANCES, "c.csv",
+        CLEARANCE_HEADER + "R1,T1,P2,EXIT,2026-04-01T08:00:00Z\n");
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> MARCH.crossings(clearances.valid().drop(Columns.TIMEZONE))).getMessage();
+    assertTrue(message.startsWith("RunWindow needs column timezone in its clearances"), message);
+    message = assertThrows(IllegalArgumentException.class,
+        () -> MARCH.shifts(clearances.valid())).getMessage();
+    assertTrue(message.startsWith("RunWindow needs columns shift_start, shift_end in its rosters"), message);
   }
 }

@@ -1,0 +1,73 @@
+package org.integrityrisk.baskets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.integrityrisk.schema.Columns.BASKET_ID;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.DIRECTION;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.RECORD_ID;
+import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
+import static org.integrityrisk.schema.Columns.VEHICLE_ID;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.SharedSpark;
+import org.integrityrisk.config.PipelineConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The basket stages refuse inputs without the columns they read, and parameters out of range. */
+class BasketStageChecksTest {
+
+  /** An empty dataset with these columns: the entry checks read the schema only. */
+  private static Dataset<Row> rows(String... columns) {
+    StructType schema = new StructType();
+    for (String c : columns) {
+      schema = schema.add(c, DataTypes.StringType);
+    }
+    return SharedSpark.get().createDataFrame(List.of(), schema);
+  }
+
+  private static void refused(String expected, Executable stage) {
+    String message = assertThrows(IllegalArgumentException.class, stage).getMessage();
+    assertTrue(message.startsWith(expected), message);
+  }
+
+  @Test
+  void frequentTravellersNeedTheTravellersPseudonym() {
+    refused("FrequentTravellers needs column traveller_pseudonym in its crossings",
+        () -> FrequentTravellers.apply(rows(RECORD_ID, PORT_ID), 6));
+  }
+
+  @Test
+  void frequentTravellersRefuseTooFewCrossings() {
+    refused("FrequentTravellers: min-crossings must be at least 2, got 1",
+        () -> FrequentTravellers.apply(rows(TRAVELLER_PSEUDONYM), 1));
+  }
+
+  @Test
+  void basketsAreCutFromCrossingsWithTheirVehicle() {
+    CoTravelBaskets cutter = new CoTravelBaskets(CoTravelBaskets.Params.of(PipelineConfig.defaults()));
+    refused("CoTravelBaskets needs column vehicle_id in its crossings",
+        () -> cutter.assign(rows(PORT_ID, DIRECTION, CROSSED_AT, RECORD_ID, TRAVELLER_PSEUDONYM)));
+    refused("CoTravelBaskets needs columns basket_id, traveller_pseudonym in its assigned crossings",
+        () -> CoTravelBaskets.baskets(rows(PORT_ID, DIRECTION, CROSSED_AT, VEHICLE_ID)));
+  }
+
+  @Test
+  void basketParametersAreChecked() {
+    refused("CoTravelBaskets: basket-minutes must be at least 1, got 0", () -> new CoTravelBaskets.Params(0, 30, 5, 60));
+    refused("CoTravelBaskets: vehicle-minutes must be at least 0, got -1",
+        () -> new CoTravelBaskets.Params(5, -1, 5, 60));
+    refused("CoTravelBaskets: max-basket-minutes must be at most 1440, got 1441",
+        () -> new CoTravelBaskets.Params(5, 30, 1441, 60));
+    refused("CoTravelBaskets: max-basket-size must be at least 2, got 1", () -> new CoTravelBaskets.Params(5, 30, 5, 1));
+    refused("CoTravelBaskets: params must be given", () -> new CoTravelBaskets(null));
+    assertEquals(new CoTravelBaskets.Params(5, 30, 5, 60), CoTravelBaskets.Params.of(PipelineConfig.defaults()));
+  }
+}
