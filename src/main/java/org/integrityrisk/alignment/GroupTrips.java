@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.config.Parameters;
 import org.integrityrisk.schema.RequiredColumns;
 
 /**
@@ -33,8 +34,6 @@ public final class GroupTrips {
   private static final String MINUTES = "minutes";
   private static final String EPOCH_SECONDS = "epoch_seconds";
   private static final String TRIP_OF_EVENT = "trip_of_event";
-  /** The longest trip-hours the configuration allows: two weeks. */
-  private static final int MAX_TRIP_HOURS = 24 * 14;
 
   public static final StructType SCHEMA = new StructType()
       .add(GROUP_ID, DataTypes.StringType)
@@ -56,10 +55,7 @@ public final class GroupTrips {
       if (axis == null) {
         throw new IllegalArgumentException(STAGE + ": the day axis must be given");
       }
-      if (tripHours < 0 || tripHours > MAX_TRIP_HOURS) {
-        throw new IllegalArgumentException(
-            STAGE + ": trip-hours must be between 0 and " + MAX_TRIP_HOURS + ", got " + tripHours);
-      }
+      Parameters.TRIP_HOURS.require(STAGE, tripHours);
     }
   }
 

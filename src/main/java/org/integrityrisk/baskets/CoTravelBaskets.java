@@ -29,7 +29,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.schema.RequiredColumns;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * Cuts frequent travellers' crossings into co-travel baskets, per port and direction.
@@ -71,10 +72,10 @@ public final class CoTravelBaskets {
    */
   public record Params(int basketMinutes, int vehicleMinutes, int maxBasketMinutes, int maxBasketSize) {
     public Params {
-      StageParameters.between(STAGE, "basket-minutes", basketMinutes, 1, 240);
-      StageParameters.between(STAGE, "vehicle-minutes", vehicleMinutes, 0, 240);
-      StageParameters.between(STAGE, "max-basket-minutes", maxBasketMinutes, 1, 24 * 60);
-      StageParameters.between(STAGE, "max-basket-size", maxBasketSize, 2, 10_000);
+      Parameters.BASKET_MINUTES.require(STAGE, basketMinutes);
+      Parameters.VEHICLE_MINUTES.require(STAGE, vehicleMinutes);
+      Parameters.MAX_BASKET_MINUTES.require(STAGE, maxBasketMinutes);
+      Parameters.MAX_BASKET_SIZE.require(STAGE, maxBasketSize);
     }
 
     /** The configuration's values. */

@@ -9,7 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.integrityrisk.schema.RequiredColumns;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * Keeps the crossings of travellers who cross at least F times in the window. Someone
@@ -25,7 +26,7 @@ public final class FrequentTravellers {
 
   /** @param minCrossings F, the configuration's {@code min-crossings} */
   public static Dataset<Row> apply(Dataset<Row> crossings, int minCrossings) {
-    StageParameters.between(STAGE, "min-crossings", minCrossings, 2, 10_000);
+    Parameters.MIN_CROSSINGS.require(STAGE, minCrossings);
     RequiredColumns.require(STAGE, "crossings", crossings, TRAVELLER_PSEUDONYM);
     return crossings
         .withColumn(TRAVELLER_CROSSINGS, count(lit(1)).over(Window.partitionBy(TRAVELLER_PSEUDONYM)))

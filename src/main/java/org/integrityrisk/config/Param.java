@@ -79,6 +79,24 @@ public final class Param<T> {
         + (range.maxInclusive() ? "]" : ")");
   }
 
+  /**
+   * The check a stage makes where it is built, so that a value no configuration could hold
+   * (a test's, or a caller's that skipped validation) fails there, with the stage's name,
+   * rather than deep in a Spark job or MLlib. The range is this descriptor's, not a copy.
+   *
+   * @throws IllegalArgumentException naming the stage and the key, e.g.
+   *     "GroupMiner: min-support must be between 2 and 10000, got 0"
+   */
+  public T require(String stage, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(stage + ": " + key + " must be given");
+    }
+    problem(value).ifPresent(p -> {
+      throw new IllegalArgumentException(stage + ": " + p);
+    });
+    return value;
+  }
+
   /** Why {@code value} is not valid, naming the key; empty when it is. */
   Optional<String> problem(T value) {
     if (range == null || range.contains(((Number) value).doubleValue())) {

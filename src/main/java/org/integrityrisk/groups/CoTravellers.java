@@ -42,7 +42,8 @@ import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.schema.RequiredColumns;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * Tells pairs who travel together from pairs who only keep the same hours.
@@ -113,10 +114,10 @@ public final class CoTravellers implements Serializable {
   public record Params(int basketMinutes, int vehicleMinutes, int minSupport, double coTravelMaxP,
       boolean keepWeekdayType) implements Serializable {
     public Params {
-      StageParameters.between(STAGE, "basket-minutes", basketMinutes, 1, 240);
-      StageParameters.between(STAGE, "vehicle-minutes", vehicleMinutes, 0, 240);
-      StageParameters.between(STAGE, "min-support", minSupport, 2, 10_000);
-      StageParameters.share(STAGE, "co-travel-max-p", coTravelMaxP);
+      Parameters.BASKET_MINUTES.require(STAGE, basketMinutes);
+      Parameters.VEHICLE_MINUTES.require(STAGE, vehicleMinutes);
+      Parameters.MIN_SUPPORT.require(STAGE, minSupport);
+      Parameters.CO_TRAVEL_MAX_P.require(STAGE, coTravelMaxP);
     }
 
     /** The configuration's values. */

@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.baskets.FrequentTravellers;
 import org.integrityrisk.schema.RequiredColumns;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * Finds groups of travellers who repeatedly cross together: the closed frequent itemsets
@@ -62,7 +63,7 @@ public final class GroupMiner {
 
   /** @param minSupport S, the configuration's {@code min-support} */
   public GroupMiner(int minSupport) {
-    this.minSupport = StageParameters.between(STAGE, "min-support", minSupport, 2, 10_000);
+    this.minSupport = Parameters.MIN_SUPPORT.require(STAGE, minSupport);
   }
 
   /** A group's id: the same members always give the same id, in this run and the next. */

@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.schema.RequiredColumns;
 import org.integrityrisk.spark.Persisted;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * Finds large groups before mining, so FP-growth never sees them as separate items.
@@ -83,8 +84,8 @@ public final class LargeGroups {
    */
   public record Params(int minSize, double jaccard) {
     public Params {
-      StageParameters.between(STAGE, "large-group-size", minSize, 3, 10_000);
-      StageParameters.share(STAGE, "large-group-jaccard", jaccard);
+      Parameters.LARGE_GROUP_SIZE.require(STAGE, minSize);
+      Parameters.LARGE_GROUP_JACCARD.require(STAGE, jaccard);
     }
 
     /** The configuration's values. */

@@ -10,7 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.schema.RequiredColumns;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * Pairs of travellers who share at least S baskets: the candidates both for large groups
@@ -36,7 +37,7 @@ public final class SharedBaskets {
    * @return a, b (a &lt; b), together: the baskets they share, at least {@code minSupport}
    */
   public static Dataset<Row> pairs(Dataset<Row> baskets, int minSupport) {
-    StageParameters.between(STAGE, "min-support", minSupport, 2, 10_000);
+    Parameters.MIN_SUPPORT.require(STAGE, minSupport);
     RequiredColumns.require(STAGE, "baskets", baskets, BASKET_ID, CoTravelBaskets.ITEMS);
     Dataset<Row> memberships = baskets.select(col(BASKET_ID), explode(col(CoTravelBaskets.ITEMS)).as(TRAVELLER));
     // Distinct names on both sides: the two sides come from one dataset, and Spark would

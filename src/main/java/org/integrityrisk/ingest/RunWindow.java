@@ -20,7 +20,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.integrityrisk.schema.RequiredColumns;
-import org.integrityrisk.spark.StageParameters;
+import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.StageParameters;
 
 /**
  * The contract's run window: the {@code lookbackDays} UTC days ending with the run date,
@@ -33,7 +34,7 @@ public record RunWindow(LocalDate runDate, int lookbackDays) {
 
   public RunWindow {
     StageParameters.given(STAGE, "run-date", runDate);
-    StageParameters.between(STAGE, "lookback-days", lookbackDays, 1, 366);
+    Parameters.LOOKBACK_DAYS.require(STAGE, lookbackDays);
   }
 
   public Instant start() {

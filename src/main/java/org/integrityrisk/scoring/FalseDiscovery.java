@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.integrityrisk.config.Parameters;
 import org.integrityrisk.schema.RequiredColumns;
 
 /**
@@ -39,10 +40,7 @@ public final class FalseDiscovery {
 
   /** @param level the false discovery rate ({@code fdr-level}), greater than 0 and less than 1 */
   public FalseDiscovery(double level) {
-    if (!(level > 0.0 && level < 1.0)) {
-      throw new IllegalArgumentException(STAGE + ": fdr-level must be greater than 0 and less than 1, got " + level);
-    }
-    this.level = level;
+    this.level = Parameters.FDR_LEVEL.require(STAGE, level);
   }
 
   /**

@@ -46,7 +46,7 @@ class BasketStageChecksTest {
 
   @Test
   void frequentTravellersRefuseTooFewCrossings() {
-    refused("FrequentTravellers: min-crossings must be at least 2, got 1",
+    refused("FrequentTravellers: min-crossings must be between 2 and 10000, got 1",
         () -> FrequentTravellers.apply(rows(TRAVELLER_PSEUDONYM), 1));
   }
 
@@ -61,12 +61,12 @@ class BasketStageChecksTest {
 
   @Test
   void basketParametersAreChecked() {
-    refused("CoTravelBaskets: basket-minutes must be at least 1, got 0", () -> new CoTravelBaskets.Params(0, 30, 5, 60));
-    refused("CoTravelBaskets: vehicle-minutes must be at least 0, got -1",
+    refused("CoTravelBaskets: basket-minutes must be between 1 and 240, got 0", () -> new CoTravelBaskets.Params(0, 30, 5, 60));
+    refused("CoTravelBaskets: vehicle-minutes must be between 0 and 240, got -1",
         () -> new CoTravelBaskets.Params(5, -1, 5, 60));
-    refused("CoTravelBaskets: max-basket-minutes must be at most 1440, got 1441",
+    refused("CoTravelBaskets: max-basket-minutes must be between 1 and 1440, got 1441",
         () -> new CoTravelBaskets.Params(5, 30, 1441, 60));
-    refused("CoTravelBaskets: max-basket-size must be at least 2, got 1", () -> new CoTravelBaskets.Params(5, 30, 5, 1));
+    refused("CoTravelBaskets: max-basket-size must be between 2 and 10000, got 1", () -> new CoTravelBaskets.Params(5, 30, 5, 1));
     refused("CoTravelBaskets: params must be given", () -> new CoTravelBaskets(null));
     assertEquals(new CoTravelBaskets.Params(5, 30, 5, 60), CoTravelBaskets.Params.of(PipelineConfig.defaults()));
   }

@@ -48,9 +48,9 @@ class GroupStageChecksTest {
 
   @Test
   void groupMinerRefusesASupportMLlibWouldTakeAsNegative() {
-    assertEquals("GroupMiner: min-support must be at least 2, got 0",
+    assertEquals("GroupMiner: min-support must be between 2 and 10000, got 0",
         assertThrows(IllegalArgumentException.class, () -> new GroupMiner(0)).getMessage());
-    refused("GroupMiner: min-support must be at most 10000, got 10001", () -> new GroupMiner(10_001));
+    refused("GroupMiner: min-support must be between 2 and 10000, got 10001", () -> new GroupMiner(10_001));
   }
 
   @Test
@@ -70,12 +70,12 @@ class GroupStageChecksTest {
   @Test
   void sharedBasketsAreCountedFromBasketItems() {
     refused("SharedBaskets needs column items in its baskets", () -> SharedBaskets.pairs(rows(BASKET_ID), 5));
-    refused("SharedBaskets: min-support must be at least 2, got 1", () -> SharedBaskets.pairs(rows(BASKET_ID, ITEMS), 1));
+    refused("SharedBaskets: min-support must be between 2 and 10000, got 1", () -> SharedBaskets.pairs(rows(BASKET_ID, ITEMS), 1));
   }
 
   @Test
   void largeGroupsCheckTheirParametersAndInputs() {
-    refused("LargeGroups: large-group-size must be at least 3, got 2", () -> new LargeGroups.Params(2, 0.6));
+    refused("LargeGroups: large-group-size must be between 3 and 10000, got 2", () -> new LargeGroups.Params(2, 0.6));
     refused("LargeGroups: large-group-jaccard must be greater than 0 and at most 1, got 0.0",
         () -> new LargeGroups.Params(8, 0.0));
     refused("LargeGroups: large-group-jaccard must be greater than 0 and at most 1, got 1.5",
@@ -94,8 +94,8 @@ class GroupStageChecksTest {
   void coTravellersCheckTheirParametersAndInputs() {
     refused("CoTravellers: co-travel-max-p must be greater than 0 and at most 1, got 0.0",
         () -> new CoTravellers.Params(5, 30, 5, 0.0, true));
-    refused("CoTravellers: min-support must be at least 2, got 0", () -> new CoTravellers.Params(5, 30, 0, 0.001, true));
-    refused("CoTravellers: basket-minutes must be at most 240, got 241",
+    refused("CoTravellers: min-support must be between 2 and 10000, got 0", () -> new CoTravellers.Params(5, 30, 0, 0.001, true));
+    refused("CoTravellers: basket-minutes must be between 1 and 240, got 241",
         () -> new CoTravellers.Params(241, 30, 5, 0.001, true));
     CoTravellers coTravellers = new CoTravellers(CoTravellers.Params.of(PipelineConfig.defaults()));
     Dataset<Row> pairs = rows(SharedBaskets.A, SharedBaskets.B, SharedBaskets.TOGETHER);

@@ -93,9 +93,9 @@ class RunWindowTest {
 
   @Test
   void lookbackDaysOutOfRangeAreRefusedNamingTheKey() {
-    assertEquals("RunWindow: lookback-days must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+    assertEquals("RunWindow: lookback-days must be between 1 and 366, got 0", assertThrows(IllegalArgumentException.class,
         () -> new RunWindow(LocalDate.of(2026, 4, 10), 0)).getMessage());
-    assertEquals("RunWindow: lookback-days must be at most 366, got 367", assertThrows(IllegalArgumentException.class,
+    assertEquals("RunWindow: lookback-days must be between 1 and 366, got 367", assertThrows(IllegalArgumentException.class,
         () -> new RunWindow(LocalDate.of(2026, 4, 10), 367)).getMessage());
     assertEquals("RunWindow: run-date must be given", assertThrows(IllegalArgumentException.class,
         () -> new RunWindow(null, 30)).getMessage());
