@@ -1,8 +1,6 @@
 package org.integrityrisk.baskets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.integrityrisk.schema.Columns.BASKET_ID;
 import static org.integrityrisk.schema.Columns.CROSSED_AT;
 import static org.integrityrisk.schema.Columns.DIRECTION;
@@ -10,34 +8,16 @@ import static org.integrityrisk.schema.Columns.PORT_ID;
 import static org.integrityrisk.schema.Columns.RECORD_ID;
 import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 import static org.integrityrisk.schema.Columns.VEHICLE_ID;
+import static org.integrityrisk.StageChecks.refused;
+import static org.integrityrisk.StageChecks.rows;
 
-import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.integrityrisk.SharedSpark;
 import org.integrityrisk.config.PipelineConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The basket stages refuse inputs without the columns they read, and parameters out of range. */
 class BasketStageChecksTest {
 
   /** An empty dataset with these columns: the entry checks read the schema only. */
-  private static Dataset<Row> rows(String... columns) {
-    StructType schema = new StructType();
-    for (String c : columns) {
-      schema = schema.add(c, DataTypes.StringType);
-    }
-    return SharedSpark.get().createDataFrame(List.of(), schema);
-  }
-
-  private static void refused(String expected, Executable stage) {
-    String message = assertThrows(IllegalArgumentException.class, stage).getMessage();
-    assertTrue(message.startsWith(expected), message);
-  }
-
   @Test
   void frequentTravellersNeedTheTravellersPseudonym() {
     refused("FrequentTravellers needs column traveller_pseudonym in its crossings",

@@ -13,39 +13,22 @@ import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 import static org.integrityrisk.schema.Columns.VEHICLE_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.integrityrisk.StageChecks.refused;
+import static org.integrityrisk.StageChecks.rows;
 
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.integrityrisk.SharedSpark;
 import org.integrityrisk.baskets.CoTravelBaskets;
 import org.integrityrisk.baskets.FrequentTravellers;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.spark.Persisted;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The group stages refuse inputs without the columns they read, and parameters out of range. */
 class GroupStageChecksTest {
   private static final String ITEMS = CoTravelBaskets.ITEMS;
 
   /** An empty dataset with these columns: the entry checks read the schema only. */
-  private static Dataset<Row> rows(String... columns) {
-    StructType schema = new StructType();
-    for (String c : columns) {
-      schema = schema.add(c, DataTypes.StringType);
-    }
-    return SharedSpark.get().createDataFrame(List.of(), schema);
-  }
-
-  private static void refused(String expected, Executable stage) {
-    String message = assertThrows(IllegalArgumentException.class, stage).getMessage();
-    assertTrue(message.startsWith(expected), message);
-  }
-
   @Test
   void groupMinerRefusesASupportMLlibWouldTakeAsNegative() {
     assertEquals("GroupMiner: min-support must be between 2 and 10000, got 0",
