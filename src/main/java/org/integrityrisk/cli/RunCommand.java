@@ -33,6 +33,7 @@ import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.review.EarlierRun;
 import org.integrityrisk.review.InvestigatorView;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.schema.OutputTable;
 import org.integrityrisk.spark.Persisted;
 import org.integrityrisk.spark.SessionTuning;
 import org.integrityrisk.spark.SparkWork;
@@ -99,7 +100,8 @@ public final class RunCommand {
           .reduce(Dataset::unionByName).orElseThrow();
       List<String> rejected = rejections(counts, request.config().maxRejectRatio());
       if (!rejected.isEmpty()) {
-        outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
+        outputs.put(OutputTable.QUARANTINE.folder(), progress.stage("write " + OutputTable.QUARANTINE.folder(),
+            () -> output.writeTable(OutputTable.QUARANTINE, quarantine)));
         output.writeManifest(manifest("rejected", record, null));
         Path where = output.publishRejected();
         throw new InputRejectedException(String.join("\n", rejected)
@@ -115,26 +117,27 @@ public final class RunCommand {
 
       Detection detection = new Detection(request.config(), window, progress, persisted);
       Detection.Detected detected = detection.apply(crossings, shifts);
-      EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(EarlierRun.HISTORY),
+      EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(OutputTable.FINDING_HISTORY),
           output.publishedRuns());
       earlier.runDate().ifPresent(d -> progress.note("carrying finding history and decisions on from the run of " + d));
-      Map<String, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate(), persisted).apply(detected.tests(),
+      Map<OutputTable, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate(), persisted).apply(detected.tests(),
           detected.groups(), detected.units(), detected.events(), shifts, earlier, request.feedback());
-      for (Map.Entry<String, Dataset<Row>> table : findings.entrySet()) {
-        outputs.put(table.getKey(), progress.stage("write " + table.getKey(),
+      for (Map.Entry<OutputTable, Dataset<Row>> table : findings.entrySet()) {
+        outputs.put(table.getKey().folder(), progress.stage("write " + table.getKey().folder(),
             () -> output.writeTable(table.getKey(), table.getValue())));
       }
-      outputs.put("quarantine", progress.stage("write quarantine", () -> output.writeTable("quarantine", quarantine)));
+      outputs.put(OutputTable.QUARANTINE.folder(), progress.stage("write " + OutputTable.QUARANTINE.folder(),
+          () -> output.writeTable(OutputTable.QUARANTINE, quarantine)));
       mining.putAll(detection.miningCounts());
-      ReviewCounts review = ReviewCounts.of(output.staged("findings"), output.staged(EarlierRun.HISTORY),
-          output.staged(EarlierRun.DECISIONS), request.feedback().size());
+      ReviewCounts review = ReviewCounts.of(output.staged(OutputTable.FINDINGS), output.staged(OutputTable.FINDING_HISTORY),
+          output.staged(OutputTable.FEEDBACK), request.feedback().size());
       if (review.decisionsNamingUnknownFindings() > 0) {
         progress.note("warning: " + review.decisionsNamingUnknownFindings() + " decision(s) name a finding id that no "
             + "run has flagged; they are kept in the feedback table and apply if that finding appears");
       }
       long[] reportBytes = new long[1];
       progress.stage("write " + CaseReport.FILE_NAME, "bytes", () -> {
-        String html = new CaseReport(output::staged, manifest("succeeded", record, review), review).render();
+        String html = CaseReport.render(output::staged, manifest("succeeded", record, review), review);
         output.writeText(CaseReport.FILE_NAME, html);
         reportBytes[0] = html.length();
         return reportBytes[0];
