@@ -328,7 +328,7 @@ public final class CaseReportPage {
         + "<th>p</th><th>q</th><th>raised</th></tr>\n");
     for (OfficerTest o : officers) {
       boolean mine = o.officerId().equals(f.officerId());
-      // Unboxed where they are printed, as a test's figures are never missing.
+      // A test always has these figures; unboxing them here fails loudly on one that has not.
       html.append(mine ? "<tr style=\"font-weight:bold\">" : "<tr>").append("<td>").append(esc(o.officerId()))
           .append("</td><td>").append(esc(o.groupId())).append("</td>").append(num(o.alignedEvents().intValue()))
           .append(dec(o.expectedAlignedEvents().doubleValue())).append(sci(o.pValue().doubleValue()))
