@@ -1,6 +1,13 @@
 package org.integrityrisk.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.FLAGGED;
+import static org.integrityrisk.schema.Columns.LARGE_GROUP;
+import static org.integrityrisk.schema.Columns.MEMBERS;
+import static org.integrityrisk.schema.Columns.OFFICER_ID;
+import static org.integrityrisk.schema.Columns.RISK_SCORE;
+import static org.integrityrisk.schema.Columns.RUN_DATE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.schema.OutputTable;
 
 /**
  * 'evaluate': how well a run's findings match a generated scenario's truth. Prints a
@@ -55,29 +64,67 @@ final class EvaluateCommand {
 
   /** Accepts the run folder itself or the output folder holding the truth's run date. */
   static Path runFolder(Path given, String runDate) {
-    if (Files.isDirectory(given.resolve("officer_risk"))) {
+    String officerRisk = OutputTable.OFFICER_RISK.folder();
+    if (Files.isDirectory(given.resolve(officerRisk))) {
       return given;
     }
-    Path dated = given.resolve("run_date=" + runDate);
-    if (Files.isDirectory(dated.resolve("officer_risk"))) {
+    Path dated = given.resolve(RUN_DATE + "=" + runDate);
+    if (Files.isDirectory(dated.resolve(officerRisk))) {
       return dated;
     }
-    throw new UsageException("--findings " + given + " holds no findings (officer_risk) for run date " + runDate);
+    throw new UsageException("--findings " + given + " holds no findings (" + officerRisk + ") for run date " + runDate);
+  }
+
+  /** An officer's row of {@code officer_risk}, as evaluation reads it. */
+  private record OfficerRisk(String officerId, String divisionId, Double riskScore, Boolean flagged) {
+    static Dataset<Row> select(Dataset<Row> officerRisk) {
+      return officerRisk.select(OFFICER_ID, DIVISION_ID, RISK_SCORE, FLAGGED);
+    }
+
+    static OfficerRisk from(Row r) {
+      return new OfficerRisk(r.getAs(OFFICER_ID), r.getAs(DIVISION_ID), r.getAs(RISK_SCORE), r.getAs(FLAGGED));
+    }
+  }
+
+  /** A division's row of {@code division_risk}. */
+  private record DivisionRisk(String divisionId, Boolean flagged) {
+    static Dataset<Row> select(Dataset<Row> divisionRisk) {
+      return divisionRisk.select(DIVISION_ID, FLAGGED);
+    }
+
+    static DivisionRisk from(Row r) {
+      return new DivisionRisk(r.getAs(DIVISION_ID), r.getAs(FLAGGED));
+    }
+  }
+
+  /** A group of {@code suspect_groups}: its members' pseudonyms and whether it is a large group. */
+  private record SuspectGroup(List<String> members, Boolean largeGroup) {
+    static Dataset<Row> select(Dataset<Row> suspectGroups) {
+      return suspectGroups.select(col(MEMBERS), col(LARGE_GROUP));
+    }
+
+    static SuspectGroup from(Row r) {
+      return new SuspectGroup(r.getList(r.fieldIndex(MEMBERS)), r.getAs(LARGE_GROUP));
+    }
+  }
+
+  private static Dataset<Row> table(SparkSession spark, Path findings, OutputTable table) {
+    return spark.read().parquet(findings.resolve(table.folder()).toString());
   }
 
   /** Reads the risk tables and groups to the driver: bounded by the rosters' officers and the groups found. */
   static Map<String, Object> evaluate(SparkSession spark, JsonNode truth, Path findings) {
-    List<Row> officers = spark.read().parquet(findings.resolve("officer_risk").toString())
-        .select("officer_id", "division_id", "risk_score", "flagged").collectAsList(); // bounded: one row per officer
-    List<Row> divisions = spark.read().parquet(findings.resolve("division_risk").toString())
-        .select("division_id", "flagged").collectAsList(); // bounded: one row per division
+    List<OfficerRisk> officers = OfficerRisk.select(table(spark, findings, OutputTable.OFFICER_RISK)).collectAsList()
+        .stream().map(OfficerRisk::from).toList(); // bounded: one row per officer
+    List<DivisionRisk> divisions = DivisionRisk.select(table(spark, findings, OutputTable.DIVISION_RISK))
+        .collectAsList().stream().map(DivisionRisk::from).toList(); // bounded: one row per division
     List<Set<String>> groups = new ArrayList<>();
     List<Set<String>> largeGroups = new ArrayList<>();
-    for (Row r : spark.read().parquet(findings.resolve("suspect_groups").toString()).select(col("members"),
-        col("large_group")).collectAsList()) { // bounded: one row per group
-      groups.add(new HashSet<>(r.getList(0)));
-      if (!r.isNullAt(1) && r.getBoolean(1)) {
-        largeGroups.add(new HashSet<>(r.getList(0)));
+    for (SuspectGroup g : SuspectGroup.select(table(spark, findings, OutputTable.SUSPECT_GROUPS)).collectAsList()
+        .stream().map(SuspectGroup::from).toList()) { // bounded: one row per group
+      groups.add(new HashSet<>(g.members()));
+      if (g.largeGroup() != null && g.largeGroup()) {
+        largeGroups.add(new HashSet<>(g.members()));
       }
     }
 
@@ -91,23 +138,23 @@ final class EvaluateCommand {
       guiltyDivisions.add(d.get("division_id").asText());
     }
     Set<String> flaggedOfficers = new TreeSet<>();
-    for (Row r : officers) {
-      if (r.getBoolean(3)) {
-        flaggedOfficers.add(r.getString(0));
+    for (OfficerRisk r : officers) {
+      if (r.flagged()) {
+        flaggedOfficers.add(r.officerId());
       }
     }
     Set<String> flaggedDivisions = new TreeSet<>();
-    for (Row r : divisions) {
-      if (r.getBoolean(1)) {
-        flaggedDivisions.add(r.getString(0));
+    for (DivisionRisk r : divisions) {
+      if (r.flagged()) {
+        flaggedDivisions.add(r.divisionId());
       }
     }
 
     int riskiest = 0;
     for (String colluder : colluders) {
-      Row own = officers.stream().filter(r -> r.getString(0).equals(colluder)).findFirst().orElse(null);
-      if (own != null && officers.stream().noneMatch(r -> r.getString(1).equals(own.getString(1))
-          && !r.getString(0).equals(colluder) && r.getDouble(2) >= own.getDouble(2))) {
+      OfficerRisk own = officers.stream().filter(r -> r.officerId().equals(colluder)).findFirst().orElse(null);
+      if (own != null && officers.stream().noneMatch(r -> r.divisionId().equals(own.divisionId())
+          && !r.officerId().equals(colluder) && r.riskScore() >= own.riskScore())) {
         riskiest++;
       }
     }

@@ -19,6 +19,8 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.schema.Columns;
+import org.integrityrisk.schema.OutputTable;
 
 /**
  * Where one run writes. Everything goes to a private staging folder first and becomes
@@ -37,6 +39,10 @@ public final class RunOutput implements AutoCloseable {
   public static final String REJECTED_FOLDER = "_rejected";
   static final String STAGING_FOLDER = "_staging";
   private static final String PREVIOUS_SUFFIX = ".previous";
+  /** Run folders are partitions of the findings table by run date: {@code run_date=<D>}. */
+  private static final String PARTITION_PREFIX = Columns.RUN_DATE + "=";
+  /** The metric a table's write observes: its rows. */
+  private static final String ROWS = "rows";
 
   private final SparkSession spark;
   private final FileSystem fs;
@@ -64,7 +70,7 @@ public final class RunOutput implements AutoCloseable {
    * opens a fresh staging folder.
    */
   public static RunOutput open(SparkSession spark, String outputDir, LocalDate runDate) {
-    String partition = "run_date=" + runDate;
+    String partition = PARTITION_PREFIX + runDate;
     String runId = UUID.randomUUID().toString();
     Path given = new Path(outputDir);
     FileSystem fs;
@@ -203,7 +209,7 @@ public final class RunOutput implements AutoCloseable {
       List<Path> runs = new ArrayList<>();
       for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(root)) {
         String name = status.getPath().getName();
-        if (status.isDirectory() && name.startsWith("run_date=")
+        if (status.isDirectory() && name.startsWith(PARTITION_PREFIX)
             && fs.exists(new Path(status.getPath(), Manifest.FILE_NAME))) {
           runs.add(status.getPath());
         }
@@ -220,12 +226,12 @@ public final class RunOutput implements AutoCloseable {
    * history this run carries on. Runs of later dates are ignored, so re-running an old date
    * gives the same result as it did the first time.
    */
-  public Optional<Path> latestEarlierRunWith(String table) {
+  public Optional<Path> latestEarlierRunWith(OutputTable table) {
     String thisPartition = partition;
     try {
       Optional<Path> latest = Optional.empty();
       for (Path run : publishedRuns()) {
-        if (run.getName().compareTo(thisPartition) < 0 && fs.exists(new Path(run, table))) {
+        if (run.getName().compareTo(thisPartition) < 0 && fs.exists(new Path(run, table.folder()))) {
           latest = Optional.of(run);
         }
       }
@@ -236,8 +242,8 @@ public final class RunOutput implements AutoCloseable {
   }
 
   /** A table this run has staged, read back. */
-  public Dataset<Row> staged(String table) {
-    return spark.read().parquet(new Path(staging, table).toString());
+  public Dataset<Row> staged(OutputTable table) {
+    return spark.read().parquet(new Path(staging, table.folder()).toString());
   }
 
   /** Writes a text file, such as the case report, into staging. */
@@ -252,16 +258,20 @@ public final class RunOutput implements AutoCloseable {
   /**
    * Writes a table as Parquet into staging and returns its row count, observed while the
    * rows were written (an accumulator on the write itself, not a second job reading them back).
+   *
+   * @throws IllegalArgumentException before anything is written, when the rows lack a column
+   *     the table promises its readers ({@link OutputTable#check})
    */
-  public long writeTable(String table, Dataset<Row> rows) {
-    String path = new Path(staging, table).toString();
-    Observation written = new Observation("written " + table);
-    rows.observe(written, functions.count(functions.lit(1)).as("rows")).write().mode(SaveMode.Overwrite).parquet(path);
+  public long writeTable(OutputTable table, Dataset<Row> rows) {
+    table.check(rows);
+    String path = new Path(staging, table.folder()).toString();
+    Observation written = new Observation("written " + table.folder());
+    rows.observe(written, functions.count(functions.lit(1)).as(ROWS)).write().mode(SaveMode.Overwrite).parquet(path);
     try {
-      return ((Number) written.getAsJava().get("rows")).longValue();
+      return ((Number) written.getAsJava().get(ROWS)).longValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while " + table + " was written", e);
+      throw new IllegalStateException("interrupted while " + table.folder() + " was written", e);
     }
   }
 

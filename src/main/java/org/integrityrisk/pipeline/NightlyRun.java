@@ -25,6 +25,7 @@ import org.integrityrisk.output.PreviousRun;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.schema.OutputTable;
 import org.integrityrisk.spark.Persisted;
 import org.integrityrisk.spark.SessionTuning;
 import org.integrityrisk.spark.SparkWork;
@@ -81,7 +82,7 @@ public final class NightlyRun {
         output.writeManifest(manifest("rejected", record, null, memory));
         Path where = output.publishRejected();
         throw new InputRejectedException(String.join("\n", rejected)
-            + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/quarantine");
+            + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/" + OutputTable.QUARANTINE.folder());
       }
 
       Dataset<Row> crossings = window.crossings(ingested.clearances().valid());

@@ -12,6 +12,7 @@ import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.review.EarlierRun;
 import org.integrityrisk.review.InvestigatorView;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.schema.OutputTable;
 import org.integrityrisk.spark.Persisted;
 
 /**
@@ -20,8 +21,6 @@ import org.integrityrisk.spark.Persisted;
  * manifest is written too.
  */
 final class Publish {
-  private static final String QUARANTINE = "quarantine";
-
   private final SparkSession spark;
   private final Progress progress;
   private final RunOutput output;
@@ -43,7 +42,7 @@ final class Publish {
 
   /** A rejected run writes only its quarantine: rows per table. */
   Map<String, Long> quarantine(Dataset<Row> quarantine) {
-    return Map.of(QUARANTINE, write(QUARANTINE, quarantine));
+    return Map.of(OutputTable.QUARANTINE.folder(), write(OutputTable.QUARANTINE, quarantine));
   }
 
   /**
@@ -53,18 +52,18 @@ final class Publish {
    * @param shifts the shifts in the window, behind each finding's evidence
    */
   Written findings(RunRequest request, Detection.Detected detected, Dataset<Row> shifts, Dataset<Row> quarantine) {
-    EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(EarlierRun.HISTORY),
+    EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(OutputTable.FINDING_HISTORY),
         output.publishedRuns());
     earlier.runDate().ifPresent(d -> progress.note("carrying finding history and decisions on from the run of " + d));
-    Map<String, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate(), persisted).apply(
+    Map<OutputTable, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate(), persisted).apply(
         detected.tests(), detected.groups(), detected.units(), detected.events(), shifts, earlier, request.feedback());
     Map<String, Long> outputs = new LinkedHashMap<>();
-    for (Map.Entry<String, Dataset<Row>> table : findings.entrySet()) {
-      outputs.put(table.getKey(), write(table.getKey(), table.getValue()));
+    for (Map.Entry<OutputTable, Dataset<Row>> table : findings.entrySet()) {
+      outputs.put(table.getKey().folder(), write(table.getKey(), table.getValue()));
     }
-    outputs.put(QUARANTINE, write(QUARANTINE, quarantine));
-    ReviewCounts review = ReviewCounts.of(output.staged("findings"), output.staged(EarlierRun.HISTORY),
-        output.staged(EarlierRun.DECISIONS), request.feedback().size());
+    outputs.put(OutputTable.QUARANTINE.folder(), write(OutputTable.QUARANTINE, quarantine));
+    ReviewCounts review = ReviewCounts.of(output.staged(OutputTable.FINDINGS),
+        output.staged(OutputTable.FINDING_HISTORY), output.staged(OutputTable.FEEDBACK), request.feedback().size());
     if (review.decisionsNamingUnknownFindings() > 0) {
       progress.note("warning: " + review.decisionsNamingUnknownFindings() + " decision(s) name a finding id that no "
           + "run has flagged; they are kept in the feedback table and apply if that finding appears");
@@ -75,13 +74,13 @@ final class Publish {
   /** The case report, from the tables just written and the manifest as it stands. */
   void report(Manifest manifest, ReviewCounts review) {
     progress.stage("write " + CaseReport.FILE_NAME, "bytes", () -> {
-      String html = new CaseReport(output::staged, manifest, review).render();
+      String html = CaseReport.render(output::staged, manifest, review);
       output.writeText(CaseReport.FILE_NAME, html);
       return html;
     }, String::length);
   }
 
-  private long write(String table, Dataset<Row> rows) {
-    return progress.stage("write " + table, () -> output.writeTable(table, rows));
+  private long write(OutputTable table, Dataset<Row> rows) {
+    return progress.stage("write " + table.folder(), () -> output.writeTable(table, rows));
   }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.integrityrisk.schema.OutputTable;
 
 /**
  * What earlier runs handed on. The latest earlier run that kept a finding history hands
@@ -20,10 +21,6 @@ import org.apache.spark.sql.types.StructType;
  * decisions the replaced run received.
  */
 public record EarlierRun(Optional<String> runDate, Dataset<Row> history, Dataset<Row> decisions, Dataset<Row> watchList) {
-  public static final String HISTORY = "finding_history";
-  public static final String DECISIONS = "feedback";
-  public static final String WATCH_LIST = "watch_list";
-
   /**
    * @param folder the latest run before this run's date that has a finding history
    * @param allRuns every published run folder
@@ -31,16 +28,16 @@ public record EarlierRun(Optional<String> runDate, Dataset<Row> history, Dataset
   public static EarlierRun read(SparkSession spark, Optional<Path> folder, List<Path> allRuns) {
     List<String> withDecisions = new ArrayList<>();
     for (Path run : allRuns) {
-      if (exists(spark, new Path(run, DECISIONS))) {
-        withDecisions.add(new Path(run, DECISIONS).toString());
+      if (exists(spark, new Path(run, OutputTable.FEEDBACK.folder()))) {
+        withDecisions.add(new Path(run, OutputTable.FEEDBACK.folder()).toString());
       }
     }
     Dataset<Row> decisions = withDecisions.isEmpty()
         ? spark.createDataFrame(List.of(), FindingReview.DECISION_SCHEMA)
         : spark.read().schema(FindingReview.DECISION_SCHEMA).parquet(withDecisions.toArray(String[]::new));
     return new EarlierRun(folder.map(f -> f.getName().substring(f.getName().indexOf('=') + 1)),
-        table(spark, folder, HISTORY, FindingReview.HISTORY_SCHEMA), decisions,
-        table(spark, folder, WATCH_LIST, WatchList.SCHEMA));
+        table(spark, folder, OutputTable.FINDING_HISTORY, FindingReview.HISTORY_SCHEMA), decisions,
+        table(spark, folder, OutputTable.WATCH_LIST, WatchList.SCHEMA));
   }
 
   /** Nothing handed on: the first run of an output folder. */
@@ -56,9 +53,9 @@ public record EarlierRun(Optional<String> runDate, Dataset<Row> history, Dataset
     }
   }
 
-  private static Dataset<Row> table(SparkSession spark, Optional<Path> folder, String name, StructType schema) {
-    if (folder.isPresent() && exists(spark, new Path(folder.get(), name))) {
-      return spark.read().schema(schema).parquet(new Path(folder.get(), name).toString());
+  private static Dataset<Row> table(SparkSession spark, Optional<Path> folder, OutputTable table, StructType schema) {
+    if (folder.isPresent() && exists(spark, new Path(folder.get(), table.folder()))) {
+      return spark.read().schema(schema).parquet(new Path(folder.get(), table.folder()).toString());
     }
     return spark.createDataFrame(List.of(), schema);
   }

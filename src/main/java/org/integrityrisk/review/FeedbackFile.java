@@ -21,7 +21,12 @@ import java.util.Locale;
  * whole file reads cleanly: a half-applied file would silently re-raise dismissed leads.
  */
 public final class FeedbackFile {
-  static final List<String> COLUMNS = List.of("finding_id", "decision", "date", "note");
+  // The file's header, as investigators write it; a format of its own, not the output tables' columns.
+  private static final String ID_FIELD = "finding_id";
+  private static final String DECISION_FIELD = "decision";
+  private static final String DATE_FIELD = "date";
+  private static final String NOTE_FIELD = "note";
+  static final List<String> COLUMNS = List.of(ID_FIELD, DECISION_FIELD, DATE_FIELD, NOTE_FIELD);
   /** Officer and division findings ({@code F-}) and groups ({@code G-}): 16 hex digits each. */
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[FG]-[0-9a-f]{16}");
   private static final int MAX_REPORTED = 20;
@@ -70,39 +75,39 @@ public final class FeedbackFile {
       while ((record = parser.parseNext()) != null) {
         row++;
         String where = "feedback file " + file + ", row " + row + " (line " + parser.getContext().currentLine() + ")";
-        String id = field(record, names, "finding_id");
-        String decisionText = field(record, names, "decision");
-        String dateText = field(record, names, "date");
-        String note = field(record, names, "note");
+        String id = field(record, names, ID_FIELD);
+        String decisionText = field(record, names, DECISION_FIELD);
+        String dateText = field(record, names, DATE_FIELD);
+        String note = field(record, names, NOTE_FIELD);
         if (record.length > names.size()) {
           problems.add(where + ": " + record.length + " fields but the header has " + names.size()
               + "; quote a note that holds a comma");
           continue;
         }
         if (id == null) {
-          problems.add(where + ", field finding_id: missing");
+          problems.add(where + ", field " + ID_FIELD + ": missing");
         } else if (!ID.matcher(id).matches()) {
-          problems.add(where + ", field finding_id: '" + id + "' is not a finding id (F- or G- and 16 hex digits, "
+          problems.add(where + ", field " + ID_FIELD + ": '" + id + "' is not a finding id (F- or G- and 16 hex digits, "
               + "as in the findings and suspect_groups tables)");
           id = null;
         }
         Decision decision = null;
         if (decisionText == null) {
-          problems.add(where + ", field decision: missing; one of " + Decision.words());
+          problems.add(where + ", field " + DECISION_FIELD + ": missing; one of " + Decision.words());
         } else {
           decision = Decision.fromWord(decisionText.toLowerCase(Locale.ROOT)).orElse(null);
           if (decision == null) {
-            problems.add(where + ", field decision: '" + decisionText + "' is not one of " + Decision.words());
+            problems.add(where + ", field " + DECISION_FIELD + ": '" + decisionText + "' is not one of " + Decision.words());
           }
         }
         LocalDate date = null;
         if (dateText == null) {
-          problems.add(where + ", field date: missing; a date of the form YYYY-MM-DD");
+          problems.add(where + ", field " + DATE_FIELD + ": missing; a date of the form YYYY-MM-DD");
         } else {
           try {
             date = LocalDate.parse(dateText);
           } catch (DateTimeParseException e) {
-            problems.add(where + ", field date: '" + dateText + "' is not a date of the form YYYY-MM-DD");
+            problems.add(where + ", field " + DATE_FIELD + ": '" + dateText + "' is not a date of the form YYYY-MM-DD");
           }
         }
         if (id != null && decision != null && date != null) {

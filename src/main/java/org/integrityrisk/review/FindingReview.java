@@ -11,6 +11,27 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.DECISION;
+import static org.integrityrisk.schema.Columns.DECISION_DATE;
+import static org.integrityrisk.schema.Columns.DECISION_NOTE;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.EVIDENCE_AT_DECISION;
+import static org.integrityrisk.schema.Columns.EVIDENCE_EVENTS;
+import static org.integrityrisk.schema.Columns.EVIDENCE_GREW;
+import static org.integrityrisk.schema.Columns.FINDING_ID;
+import static org.integrityrisk.schema.Columns.FIRST_SEEN;
+import static org.integrityrisk.schema.Columns.GROUPS;
+import static org.integrityrisk.schema.Columns.GROUPS_AT_DECISION;
+import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.LAST_EVENT_AT;
+import static org.integrityrisk.schema.Columns.LAST_SEEN;
+import static org.integrityrisk.schema.Columns.NOTE;
+import static org.integrityrisk.schema.Columns.OFFICER_ID;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.RAISED;
+import static org.integrityrisk.schema.Columns.REVIEW_STATUS;
+import static org.integrityrisk.schema.Columns.RUNS_SEEN;
+import static org.integrityrisk.schema.Columns.SOURCE_ROW;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -46,45 +67,62 @@ public final class FindingReview {
   public static final String RERAISED_EVIDENCE_GREW = "reraised_evidence_grew";
   public static final String NOT_FLAGGED_THIS_RUN = "not_flagged_this_run";
 
+  /** In {@code feedback}: the feedback file a decision was first received in. */
+  public static final String SOURCE = "source";
+  /** In {@code feedback}: the date of the run that first received a decision. */
+  public static final String RECEIVED_RUN_DATE = "received_run_date";
+
   /** One row per officer or division finding and per group, as this run found it. */
   public static final StructType ENTRY_SCHEMA = new StructType()
-      .add("finding_id", DataTypes.StringType)
-      .add("kind", DataTypes.StringType)
-      .add("officer_id", DataTypes.StringType)
-      .add("division_id", DataTypes.StringType)
-      .add("port_id", DataTypes.StringType)
-      .add("evidence_events", DataTypes.IntegerType)
-      .add("groups", DataTypes.createArrayType(DataTypes.StringType))
-      .add("last_event_at", DataTypes.TimestampType);
+      .add(FINDING_ID, DataTypes.StringType)
+      .add(KIND, DataTypes.StringType)
+      .add(OFFICER_ID, DataTypes.StringType)
+      .add(DIVISION_ID, DataTypes.StringType)
+      .add(PORT_ID, DataTypes.StringType)
+      .add(EVIDENCE_EVENTS, DataTypes.IntegerType)
+      .add(GROUPS, DataTypes.createArrayType(DataTypes.StringType))
+      .add(LAST_EVENT_AT, DataTypes.TimestampType);
 
   /** Everything ever found, up to and including a run; each run writes it, the next reads it. */
   public static final StructType HISTORY_SCHEMA = new StructType()
-      .add("finding_id", DataTypes.StringType)
-      .add("kind", DataTypes.StringType)
-      .add("officer_id", DataTypes.StringType)
-      .add("division_id", DataTypes.StringType)
-      .add("port_id", DataTypes.StringType)
-      .add("first_seen", DataTypes.DateType)
-      .add("last_seen", DataTypes.DateType)
-      .add("runs_seen", DataTypes.IntegerType)
-      .add("evidence_events", DataTypes.IntegerType)
-      .add("groups", DataTypes.createArrayType(DataTypes.StringType))
-      .add("last_event_at", DataTypes.TimestampType)
-      .add("decision", DataTypes.StringType)
-      .add("decision_date", DataTypes.DateType)
-      .add("decision_note", DataTypes.StringType)
-      .add("evidence_at_decision", DataTypes.IntegerType)
-      .add("groups_at_decision", DataTypes.createArrayType(DataTypes.StringType));
+      .add(FINDING_ID, DataTypes.StringType)
+      .add(KIND, DataTypes.StringType)
+      .add(OFFICER_ID, DataTypes.StringType)
+      .add(DIVISION_ID, DataTypes.StringType)
+      .add(PORT_ID, DataTypes.StringType)
+      .add(FIRST_SEEN, DataTypes.DateType)
+      .add(LAST_SEEN, DataTypes.DateType)
+      .add(RUNS_SEEN, DataTypes.IntegerType)
+      .add(EVIDENCE_EVENTS, DataTypes.IntegerType)
+      .add(GROUPS, DataTypes.createArrayType(DataTypes.StringType))
+      .add(LAST_EVENT_AT, DataTypes.TimestampType)
+      .add(DECISION, DataTypes.StringType)
+      .add(DECISION_DATE, DataTypes.DateType)
+      .add(DECISION_NOTE, DataTypes.StringType)
+      .add(EVIDENCE_AT_DECISION, DataTypes.IntegerType)
+      .add(GROUPS_AT_DECISION, DataTypes.createArrayType(DataTypes.StringType));
 
   /** Every decision received, with where and when it was received. */
   public static final StructType DECISION_SCHEMA = new StructType()
-      .add("finding_id", DataTypes.StringType)
-      .add("decision", DataTypes.StringType)
-      .add("decision_date", DataTypes.DateType)
-      .add("note", DataTypes.StringType)
-      .add("source", DataTypes.StringType)
-      .add("source_row", DataTypes.IntegerType)
-      .add("received_run_date", DataTypes.DateType);
+      .add(FINDING_ID, DataTypes.StringType)
+      .add(DECISION, DataTypes.StringType)
+      .add(DECISION_DATE, DataTypes.DateType)
+      .add(NOTE, DataTypes.StringType)
+      .add(SOURCE, DataTypes.StringType)
+      .add(SOURCE_ROW, DataTypes.IntegerType)
+      .add(RECEIVED_RUN_DATE, DataTypes.DateType);
+
+  /** The prefix of the earlier history's columns while it is joined to this run's entries. */
+  private static final String PREVIOUS = "h_";
+  /** The prefix of the latest decision's columns while it is joined to the entries. */
+  private static final String DECIDED = "d_";
+  private static final String PRESENT = "present";
+  private static final String WAS_SEEN_BEFORE = "seen_before";
+  private static final String RANK = "_rank";
+  private static final String FIRST_RECEIVED = "_first";
+  private static final String FULL_OUTER = "full_outer";
+  private static final String LEFT = "left";
+  private static final String LEFT_ANTI = "left_anti";
 
   private final LocalDate runDate;
 
@@ -102,66 +140,66 @@ public final class FindingReview {
   public Reviewed apply(Dataset<Row> current, Dataset<Row> history, Dataset<Row> decisions) {
     Dataset<Row> previous = history;
     for (String name : HISTORY_SCHEMA.fieldNames()) {
-      previous = previous.withColumnRenamed(name, "h_" + name);
+      previous = previous.withColumnRenamed(name, PREVIOUS + name);
     }
-    Column present = col("finding_id").isNotNull();
-    Column seenBefore = col("h_finding_id").isNotNull();
+    Column present = col(FINDING_ID).isNotNull();
+    Column seenBefore = previous(FINDING_ID).isNotNull();
     Column date = lit(Date.valueOf(runDate));
-    Dataset<Row> base = current.join(previous, col("finding_id").equalTo(col("h_finding_id")), "full_outer")
+    Dataset<Row> base = current.join(previous, col(FINDING_ID).equalTo(previous(FINDING_ID)), FULL_OUTER)
         .select(
-            coalesce(col("finding_id"), col("h_finding_id")).as("finding_id"),
-            coalesce(col("kind"), col("h_kind")).as("kind"),
-            coalesce(col("officer_id"), col("h_officer_id")).as("officer_id"),
-            coalesce(col("division_id"), col("h_division_id")).as("division_id"),
-            coalesce(col("port_id"), col("h_port_id")).as("port_id"),
-            coalesce(col("h_first_seen"), date).as("first_seen"),
-            when(present, date).otherwise(col("h_last_seen")).as("last_seen"),
-            coalesce(col("h_runs_seen"), lit(0)).plus(when(present, 1).otherwise(0)).as("runs_seen"),
-            coalesce(col("evidence_events"), col("h_evidence_events")).as("evidence_events"),
-            coalesce(col("groups"), col("h_groups")).as("groups"),
-            coalesce(col("last_event_at"), col("h_last_event_at")).as("last_event_at"),
-            present.as("present"), seenBefore.as("seen_before"),
-            col("h_evidence_events"), col("h_groups"), col("h_decision"), col("h_decision_date"),
-            col("h_decision_note"), col("h_evidence_at_decision"), col("h_groups_at_decision"));
+            coalesce(col(FINDING_ID), previous(FINDING_ID)).as(FINDING_ID),
+            coalesce(col(KIND), previous(KIND)).as(KIND),
+            coalesce(col(OFFICER_ID), previous(OFFICER_ID)).as(OFFICER_ID),
+            coalesce(col(DIVISION_ID), previous(DIVISION_ID)).as(DIVISION_ID),
+            coalesce(col(PORT_ID), previous(PORT_ID)).as(PORT_ID),
+            coalesce(previous(FIRST_SEEN), date).as(FIRST_SEEN),
+            when(present, date).otherwise(previous(LAST_SEEN)).as(LAST_SEEN),
+            coalesce(previous(RUNS_SEEN), lit(0)).plus(when(present, 1).otherwise(0)).as(RUNS_SEEN),
+            coalesce(col(EVIDENCE_EVENTS), previous(EVIDENCE_EVENTS)).as(EVIDENCE_EVENTS),
+            coalesce(col(GROUPS), previous(GROUPS)).as(GROUPS),
+            coalesce(col(LAST_EVENT_AT), previous(LAST_EVENT_AT)).as(LAST_EVENT_AT),
+            present.as(PRESENT), seenBefore.as(WAS_SEEN_BEFORE),
+            previous(EVIDENCE_EVENTS), previous(GROUPS), previous(DECISION), previous(DECISION_DATE),
+            previous(DECISION_NOTE), previous(EVIDENCE_AT_DECISION), previous(GROUPS_AT_DECISION));
 
     Dataset<Row> latest = latestDecisions(decisions);
-    Dataset<Row> decided = base.join(latest, base.col("finding_id").equalTo(latest.col("d_finding_id")), "left")
-        .drop("d_finding_id");
-    Column isDecided = col("d_decision").isNotNull();
-    Column unchanged = col("h_decision").eqNullSafe(col("d_decision"))
-        .and(col("h_decision_date").eqNullSafe(col("d_decision_date")))
-        .and(col("h_decision_note").eqNullSafe(col("d_note")));
-    Column evidenceAtDecision = when(isDecided.and(unchanged), col("h_evidence_at_decision"))
-        .when(isDecided.and(col("seen_before")), col("h_evidence_events"))
-        .when(isDecided, col("evidence_events"));
-    Column groupsAtDecision = when(isDecided.and(unchanged), col("h_groups_at_decision"))
-        .when(isDecided.and(col("seen_before")), col("h_groups"))
-        .when(isDecided, col("groups"));
+    Dataset<Row> decided = base.join(latest, base.col(FINDING_ID).equalTo(latest.col(DECIDED + FINDING_ID)), LEFT)
+        .drop(DECIDED + FINDING_ID);
+    Column isDecided = decided(DECISION).isNotNull();
+    Column unchanged = previous(DECISION).eqNullSafe(decided(DECISION))
+        .and(previous(DECISION_DATE).eqNullSafe(decided(DECISION_DATE)))
+        .and(previous(DECISION_NOTE).eqNullSafe(decided(NOTE)));
+    Column evidenceAtDecision = when(isDecided.and(unchanged), previous(EVIDENCE_AT_DECISION))
+        .when(isDecided.and(col(WAS_SEEN_BEFORE)), previous(EVIDENCE_EVENTS))
+        .when(isDecided, col(EVIDENCE_EVENTS));
+    Column groupsAtDecision = when(isDecided.and(unchanged), previous(GROUPS_AT_DECISION))
+        .when(isDecided.and(col(WAS_SEEN_BEFORE)), previous(GROUPS))
+        .when(isDecided, col(GROUPS));
     Dataset<Row> reviewed = decided
-        .withColumn("evidence_at_decision", evidenceAtDecision)
-        .withColumn("groups_at_decision", groupsAtDecision)
-        .withColumn("evidence_grew", isDecided.and(col("evidence_events").gt(col("evidence_at_decision"))
-            .or(size(array_except(col("groups"), col("groups_at_decision"))).gt(0))
-            .or(to_date(col("last_event_at")).gt(col("d_decision_date")))))
-        .withColumn("decision", col("d_decision"))
-        .withColumn("decision_date", col("d_decision_date"))
-        .withColumn("decision_note", col("d_note"));
-    Column dismissed = coalesce(col("decision").equalTo(lit(Decision.DISMISSED.word())), lit(false));
+        .withColumn(EVIDENCE_AT_DECISION, evidenceAtDecision)
+        .withColumn(GROUPS_AT_DECISION, groupsAtDecision)
+        .withColumn(EVIDENCE_GREW, isDecided.and(col(EVIDENCE_EVENTS).gt(col(EVIDENCE_AT_DECISION))
+            .or(size(array_except(col(GROUPS), col(GROUPS_AT_DECISION))).gt(0))
+            .or(to_date(col(LAST_EVENT_AT)).gt(decided(DECISION_DATE)))))
+        .withColumn(DECISION, decided(DECISION))
+        .withColumn(DECISION_DATE, decided(DECISION_DATE))
+        .withColumn(DECISION_NOTE, decided(NOTE));
+    Column dismissed = coalesce(col(DECISION).equalTo(lit(Decision.DISMISSED.word())), lit(false));
     reviewed = reviewed
-        .withColumn("raised", col("present").and(not(dismissed.and(not(col("evidence_grew"))))))
-        .withColumn("review_status", when(not(col("present")), lit(NOT_FLAGGED_THIS_RUN))
-            .when(dismissed.and(not(col("evidence_grew"))), lit(DISMISSED_NOT_RERAISED))
+        .withColumn(RAISED, col(PRESENT).and(not(dismissed.and(not(col(EVIDENCE_GREW))))))
+        .withColumn(REVIEW_STATUS, when(not(col(PRESENT)), lit(NOT_FLAGGED_THIS_RUN))
+            .when(dismissed.and(not(col(EVIDENCE_GREW))), lit(DISMISSED_NOT_RERAISED))
             .when(dismissed, lit(RERAISED_EVIDENCE_GREW))
-            .when(not(col("seen_before")), lit(NEW))
+            .when(not(col(WAS_SEEN_BEFORE)), lit(NEW))
             .otherwise(lit(SEEN_BEFORE)));
 
     Dataset<Row> newHistory = reviewed.select(names(HISTORY_SCHEMA));
-    Dataset<Row> thisRun = reviewed.filter(col("present")).select(
-        col("finding_id"), col("kind"), col("first_seen"), col("last_seen"), col("runs_seen"),
-        col("evidence_events"), col("decision"), col("decision_date"), col("decision_note"),
-        col("evidence_at_decision"), col("groups_at_decision"), col("evidence_grew"), col("raised"),
-        col("review_status"));
-    Dataset<Row> unknown = decisions.join(base, decisions.col("finding_id").equalTo(base.col("finding_id")), "left_anti");
+    Dataset<Row> thisRun = reviewed.filter(col(PRESENT)).select(
+        col(FINDING_ID), col(KIND), col(FIRST_SEEN), col(LAST_SEEN), col(RUNS_SEEN),
+        col(EVIDENCE_EVENTS), col(DECISION), col(DECISION_DATE), col(DECISION_NOTE),
+        col(EVIDENCE_AT_DECISION), col(GROUPS_AT_DECISION), col(EVIDENCE_GREW), col(RAISED),
+        col(REVIEW_STATUS));
+    Dataset<Row> unknown = decisions.join(base, decisions.col(FINDING_ID).equalTo(base.col(FINDING_ID)), LEFT_ANTI);
     return new Reviewed(thisRun, newHistory, unknown);
   }
 
@@ -172,12 +210,12 @@ public final class FindingReview {
   Dataset<Row> latestDecisions(Dataset<Row> decisions) {
     Column date = lit(Date.valueOf(runDate));
     return decisions
-        .filter(col("decision_date").leq(date).and(col("received_run_date").leq(date)))
-        .withColumn("_rank", row_number().over(Window.partitionBy("finding_id")
-            .orderBy(col("decision_date").desc(), col("received_run_date").desc(), col("source_row").desc())))
-        .filter(col("_rank").equalTo(1))
-        .select(col("finding_id").as("d_finding_id"), col("decision").as("d_decision"),
-            col("decision_date").as("d_decision_date"), col("note").as("d_note"));
+        .filter(col(DECISION_DATE).leq(date).and(col(RECEIVED_RUN_DATE).leq(date)))
+        .withColumn(RANK, row_number().over(Window.partitionBy(FINDING_ID)
+            .orderBy(col(DECISION_DATE).desc(), col(RECEIVED_RUN_DATE).desc(), col(SOURCE_ROW).desc())))
+        .filter(col(RANK).equalTo(1))
+        .select(col(FINDING_ID).as(DECIDED + FINDING_ID), col(DECISION).as(DECIDED + DECISION),
+            col(DECISION_DATE).as(DECIDED + DECISION_DATE), col(NOTE).as(DECIDED + NOTE));
   }
 
   /**
@@ -192,16 +230,31 @@ public final class FindingReview {
     List<Row> rows = entries.stream().map(e -> RowFactory.create(e.findingId(), e.decision().word(),
         Date.valueOf(e.date()), e.note(), e.source(), e.row(), Date.valueOf(runDate))).toList();
     Dataset<Row> received = spark.createDataFrame(rows, DECISION_SCHEMA);
-    Dataset<Row> known = earlier.filter(col("received_run_date").leq(lit(Date.valueOf(runDate))));
+    Dataset<Row> known = earlier.filter(col(RECEIVED_RUN_DATE).leq(lit(Date.valueOf(runDate))));
     return known.select(names(DECISION_SCHEMA)).unionByName(received)
-        .groupBy("finding_id", "decision", "decision_date", "note")
-        .agg(min(struct(col("received_run_date"), col("source"), col("source_row"))).as("_first"))
-        .select(col("finding_id"), col("decision"), col("decision_date"), col("note"),
-            col("_first.source").as("source"), col("_first.source_row").as("source_row"),
-            col("_first.received_run_date").as("received_run_date"));
+        .groupBy(FINDING_ID, DECISION, DECISION_DATE, NOTE)
+        .agg(min(struct(col(RECEIVED_RUN_DATE), col(SOURCE), col(SOURCE_ROW))).as(FIRST_RECEIVED))
+        .select(col(FINDING_ID), col(DECISION), col(DECISION_DATE), col(NOTE),
+            firstReceived(SOURCE).as(SOURCE), firstReceived(SOURCE_ROW).as(SOURCE_ROW),
+            firstReceived(RECEIVED_RUN_DATE).as(RECEIVED_RUN_DATE));
   }
 
   static Column[] names(StructType schema) {
     return java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+  }
+
+  /** A column of the earlier history, as it is named while joined to this run's entries. */
+  private static Column previous(String column) {
+    return col(PREVIOUS + column);
+  }
+
+  /** A column of the latest decision, as it is named while joined to the entries. */
+  private static Column decided(String column) {
+    return col(DECIDED + column);
+  }
+
+  /** A field of where a decision was first received, by the same dotted name Spark resolves. */
+  private static Column firstReceived(String field) {
+    return col(FIRST_RECEIVED + "." + field);
   }
 }

@@ -4,6 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.FINDING_ID;
+import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.OFFICER_ID;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.ROLE;
+import static org.integrityrisk.schema.Columns.SHIFT_END;
+import static org.integrityrisk.schema.Columns.SHIFT_END_LOCAL;
+import static org.integrityrisk.schema.Columns.SHIFT_ID;
+import static org.integrityrisk.schema.Columns.SHIFT_START;
+import static org.integrityrisk.schema.Columns.SHIFT_START_LOCAL;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,19 +31,24 @@ public final class FindingShifts {
   public static final String FINDING = "finding";
   public static final String DIVISION = "division";
 
+  private static final String FINDING_OFFICER = "_f_officer";
+  private static final String FINDING_DIVISION = "_f_division";
+  private static final String FINDING_PORT = "_f_port";
+
   private FindingShifts() {}
 
   public static Dataset<Row> apply(Dataset<Row> findings, Dataset<Row> shifts) {
-    Dataset<Row> f = findings.select(col("finding_id"), col("kind"), col("officer_id").as("_f_officer"),
-        col("division_id").as("_f_division"), col("port_id").as("_f_port"));
-    Column officerFinding = col("kind").equalTo(DutyRosters.OFFICER);
-    Column own = officerFinding.and(col("_f_officer").equalTo(col("officer_id")))
-        .or(not(officerFinding).and(col("_f_division").equalTo(col("division_id"))));
-    Column related = col("_f_port").equalTo(col("port_id"))
-        .and(col("_f_division").equalTo(col("division_id")).or(officerFinding.and(col("_f_officer").equalTo(col("officer_id")))));
+    Dataset<Row> f = findings.select(col(FINDING_ID), col(KIND), col(OFFICER_ID).as(FINDING_OFFICER),
+        col(DIVISION_ID).as(FINDING_DIVISION), col(PORT_ID).as(FINDING_PORT));
+    Column officerFinding = col(KIND).equalTo(DutyRosters.OFFICER);
+    Column own = officerFinding.and(col(FINDING_OFFICER).equalTo(col(OFFICER_ID)))
+        .or(not(officerFinding).and(col(FINDING_DIVISION).equalTo(col(DIVISION_ID))));
+    Column related = col(FINDING_PORT).equalTo(col(PORT_ID))
+        .and(col(FINDING_DIVISION).equalTo(col(DIVISION_ID))
+            .or(officerFinding.and(col(FINDING_OFFICER).equalTo(col(OFFICER_ID)))));
     return f.join(shifts, related)
-        .select(col("finding_id"), when(own, lit(FINDING)).otherwise(lit(DIVISION)).as("role"),
-            col("shift_id"), col("officer_id"), col("division_id"), col("port_id"), col("shift_start"),
-            col("shift_end"), col("shift_start_local"), col("shift_end_local"));
+        .select(col(FINDING_ID), when(own, lit(FINDING)).otherwise(lit(DIVISION)).as(ROLE),
+            col(SHIFT_ID), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID), col(SHIFT_START),
+            col(SHIFT_END), col(SHIFT_START_LOCAL), col(SHIFT_END_LOCAL));
   }
 }

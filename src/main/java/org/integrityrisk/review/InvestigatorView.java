@@ -12,15 +12,55 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.integrityrisk.schema.Columns.ALIGNED_BASKET_IDS;
+import static org.integrityrisk.schema.Columns.ALIGNED_EVENTS;
+import static org.integrityrisk.schema.Columns.BASKET_ID;
+import static org.integrityrisk.schema.Columns.CASE_BASKET_IDS;
+import static org.integrityrisk.schema.Columns.DECISION;
+import static org.integrityrisk.schema.Columns.DECISION_DATE;
+import static org.integrityrisk.schema.Columns.DECISION_NOTE;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.EVENTS;
+import static org.integrityrisk.schema.Columns.EVENT_TIME;
+import static org.integrityrisk.schema.Columns.EVIDENCE;
+import static org.integrityrisk.schema.Columns.EVIDENCE_AT_DECISION;
+import static org.integrityrisk.schema.Columns.EVIDENCE_EVENTS;
+import static org.integrityrisk.schema.Columns.EVIDENCE_GREW;
+import static org.integrityrisk.schema.Columns.EXPECTED_ALIGNED_EVENTS;
+import static org.integrityrisk.schema.Columns.FINDING_ID;
+import static org.integrityrisk.schema.Columns.FINDING_IDS;
+import static org.integrityrisk.schema.Columns.FIRST_SEEN;
+import static org.integrityrisk.schema.Columns.FLAGGED;
+import static org.integrityrisk.schema.Columns.GROUPS;
+import static org.integrityrisk.schema.Columns.GROUPS_AT_DECISION;
+import static org.integrityrisk.schema.Columns.GROUP_ID;
+import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.LAST_CROSSING;
+import static org.integrityrisk.schema.Columns.LAST_EVENT_AT;
+import static org.integrityrisk.schema.Columns.LAST_SEEN;
+import static org.integrityrisk.schema.Columns.OFFICER_ID;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.P_VALUE;
+import static org.integrityrisk.schema.Columns.Q_VALUE;
+import static org.integrityrisk.schema.Columns.RAISED;
+import static org.integrityrisk.schema.Columns.RECORD_ID;
+import static org.integrityrisk.schema.Columns.REVIEW_STATUS;
+import static org.integrityrisk.schema.Columns.RUNS_SEEN;
+import static org.integrityrisk.schema.Columns.STATISTICALLY_FLAGGED;
+import static org.integrityrisk.schema.Columns.STRONGEST_GROUP_ID;
+import static org.integrityrisk.schema.Columns.UNIT_ID;
+import static org.integrityrisk.schema.Columns.UNIT_KIND;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.schema.OutputTable;
 import org.integrityrisk.scoring.FlaggedCases;
 import org.integrityrisk.scoring.RiskTables;
 import org.integrityrisk.spark.Persisted;
@@ -37,6 +77,20 @@ import org.integrityrisk.spark.Persisted;
  */
 public final class InvestigatorView {
   public static final String GROUP = "group";
+  /** In {@code findings}: the latest aligned crossing behind the finding. */
+  public static final String LAST_ALIGNED_AT = "last_aligned_at";
+  /** In {@code findings}: the distinct clearance records in {@code flagged_cases} that back the finding. */
+  public static final String CASE_RECORDS = "case_records";
+
+  // Aliases that live inside apply: the last aligned event's keys, the strongest test, join keys.
+  private static final String LAST_FINDING = "_l_finding";
+  private static final String LAST_GROUP = "_l_group";
+  private static final String LAST_BASKET = "_l_basket";
+  private static final String STRONGEST = "_strongest";
+  private static final String FINDING_KEY = "_f";
+  private static final String GROUP_KEY = "_g";
+  private static final String LEFT = "left";
+
   private final SparkSession spark;
   private final LocalDate runDate;
   private final Persisted persisted;
@@ -56,29 +110,29 @@ public final class InvestigatorView {
    * @param shifts the window's shifts
    * @param earlier what the latest earlier run handed on
    * @param feedback decisions read from this run's feedback file
-   * @return the output tables by folder name
+   * @return the output tables, in the order they are written
    */
-  public Map<String, Dataset<Row>> apply(Dataset<Row> tests, Dataset<Row> groups, Dataset<Row> units,
+  public Map<OutputTable, Dataset<Row>> apply(Dataset<Row> tests, Dataset<Row> groups, Dataset<Row> units,
       Dataset<Row> events, Dataset<Row> shifts, EarlierRun earlier, List<FeedbackFile.Entry> feedback) {
-    Dataset<Row> identified = tests.withColumn("finding_id",
-        FindingIds.of(col("unit_kind"), col("unit_id"), col("port_id")));
-    Dataset<Row> lastAligned = identified.filter(col("flagged"))
-        .select(col("finding_id").as("_l_finding"), col("group_id").as("_l_group"),
-            explode(col("case_basket_ids")).as("_l_basket"))
-        .join(events, col("_l_group").equalTo(events.col("group_id")).and(col("_l_basket").equalTo(events.col("basket_id"))))
-        .groupBy("_l_finding").agg(max("event_time").as("last_event_at"));
-    Dataset<Row> flaggedFindings = identified.filter(col("flagged"))
-        .groupBy(col("finding_id"), col("unit_kind").as("kind"), col("port_id"))
-        .agg(max("officer_id").as("officer_id"), max("division_id").as("division_id"),
-            sum("aligned_events").cast("int").as("evidence_events"),
-            sum("expected_aligned_events").as("expected_aligned_events"),
-            array_sort(collect_set("group_id")).as("groups"),
-            min(struct(col("p_value"), col("group_id"), col("q_value"), col("evidence"))).as("_strongest"))
-        .join(lastAligned, col("finding_id").equalTo(col("_l_finding")), "left").drop("_l_finding");
-    Dataset<Row> groupEntries = groups.select(col("group_id").as("finding_id"), lit(GROUP).as("kind"),
-        lit(null).cast("string").as("officer_id"), lit(null).cast("string").as("division_id"),
-        lit(null).cast("string").as("port_id"), col("events").cast("int").as("evidence_events"),
-        array(col("group_id")).as("groups"), col("last_crossing").as("last_event_at"));
+    Dataset<Row> identified = tests.withColumn(FINDING_ID,
+        FindingIds.of(col(UNIT_KIND), col(UNIT_ID), col(PORT_ID)));
+    Dataset<Row> lastAligned = identified.filter(col(FLAGGED))
+        .select(col(FINDING_ID).as(LAST_FINDING), col(GROUP_ID).as(LAST_GROUP),
+            explode(col(CASE_BASKET_IDS)).as(LAST_BASKET))
+        .join(events, col(LAST_GROUP).equalTo(events.col(GROUP_ID)).and(col(LAST_BASKET).equalTo(events.col(BASKET_ID))))
+        .groupBy(LAST_FINDING).agg(max(EVENT_TIME).as(LAST_EVENT_AT));
+    Dataset<Row> flaggedFindings = identified.filter(col(FLAGGED))
+        .groupBy(col(FINDING_ID), col(UNIT_KIND).as(KIND), col(PORT_ID))
+        .agg(max(OFFICER_ID).as(OFFICER_ID), max(DIVISION_ID).as(DIVISION_ID),
+            sum(ALIGNED_EVENTS).cast("int").as(EVIDENCE_EVENTS),
+            sum(EXPECTED_ALIGNED_EVENTS).as(EXPECTED_ALIGNED_EVENTS),
+            array_sort(collect_set(GROUP_ID)).as(GROUPS),
+            min(struct(col(P_VALUE), col(GROUP_ID), col(Q_VALUE), col(EVIDENCE))).as(STRONGEST))
+        .join(lastAligned, col(FINDING_ID).equalTo(col(LAST_FINDING)), LEFT).drop(LAST_FINDING);
+    Dataset<Row> groupEntries = groups.select(col(GROUP_ID).as(FINDING_ID), lit(GROUP).as(KIND),
+        lit(null).cast("string").as(OFFICER_ID), lit(null).cast("string").as(DIVISION_ID),
+        lit(null).cast("string").as(PORT_ID), col(EVENTS).cast("int").as(EVIDENCE_EVENTS),
+        array(col(GROUP_ID)).as(GROUPS), col(LAST_CROSSING).as(LAST_EVENT_AT));
     Dataset<Row> entries = flaggedFindings.select(FindingReview.names(FindingReview.ENTRY_SCHEMA))
         .unionByName(groupEntries);
 
@@ -86,48 +140,54 @@ public final class InvestigatorView {
     FindingReview.Reviewed reviewed = new FindingReview(runDate).apply(entries, earlier.history(), decisions);
     // Several tables read each of these; re-rooting them keeps every write from redoing the review.
     Dataset<Row> current = persisted.freshPlan(reviewed.current());
-    Dataset<Row> review = current.drop("kind", "evidence_events");
+    Dataset<Row> review = current.drop(KIND, EVIDENCE_EVENTS);
 
-    Dataset<Row> findings = persisted.freshPlan(flaggedFindings.join(review, "finding_id")
-        .select(col("finding_id"), col("kind"), col("officer_id"), col("division_id"), col("port_id"),
-            col("groups"), col("evidence_events").as("aligned_events"), col("expected_aligned_events"),
-            col("_strongest.p_value").as("p_value"), col("_strongest.q_value").as("q_value"),
-            col("_strongest.evidence").as("evidence"), col("_strongest.group_id").as("strongest_group_id"),
-            col("last_event_at").as("last_aligned_at"),
-            col("raised"), col("review_status"), col("first_seen"), col("last_seen"), col("runs_seen"),
-            col("decision"), col("decision_date"), col("decision_note"), col("evidence_at_decision"),
-            col("groups_at_decision"), col("evidence_grew")));
+    Dataset<Row> findings = persisted.freshPlan(flaggedFindings.join(review, FINDING_ID)
+        .select(col(FINDING_ID), col(KIND), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID),
+            col(GROUPS), col(EVIDENCE_EVENTS).as(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS),
+            strongest(P_VALUE).as(P_VALUE), strongest(Q_VALUE).as(Q_VALUE),
+            strongest(EVIDENCE).as(EVIDENCE), strongest(GROUP_ID).as(STRONGEST_GROUP_ID),
+            col(LAST_EVENT_AT).as(LAST_ALIGNED_AT),
+            col(RAISED), col(REVIEW_STATUS), col(FIRST_SEEN), col(LAST_SEEN), col(RUNS_SEEN),
+            col(DECISION), col(DECISION_DATE), col(DECISION_NOTE), col(EVIDENCE_AT_DECISION),
+            col(GROUPS_AT_DECISION), col(EVIDENCE_GREW)));
 
     Dataset<Row> raisedTests = persisted.freshPlan(identified
-        .join(findings.select(col("finding_id").as("_f"), col("raised")), col("finding_id").equalTo(col("_f")), "left")
-        .drop("_f")
-        .withColumnRenamed("flagged", "statistically_flagged")
-        .withColumn("flagged", col("statistically_flagged").and(coalesce(col("raised"), lit(false))))
-        .drop("raised"));
+        .join(findings.select(col(FINDING_ID).as(FINDING_KEY), col(RAISED)), col(FINDING_ID).equalTo(col(FINDING_KEY)),
+            LEFT)
+        .drop(FINDING_KEY)
+        .withColumnRenamed(FLAGGED, STATISTICALLY_FLAGGED)
+        .withColumn(FLAGGED, col(STATISTICALLY_FLAGGED).and(coalesce(col(RAISED), lit(false))))
+        .drop(RAISED));
     Dataset<Row> cases = persisted.freshPlan(FlaggedCases.apply(raisedTests, events, shifts));
-    Dataset<Row> caseCounts = cases.select(col("record_id"), explode(col("finding_ids")).as("_f"))
-        .groupBy("_f").agg(countDistinct("record_id").cast("int").as("case_records"));
+    Dataset<Row> caseCounts = cases.select(col(RECORD_ID), explode(col(FINDING_IDS)).as(FINDING_KEY))
+        .groupBy(FINDING_KEY).agg(countDistinct(RECORD_ID).cast("int").as(CASE_RECORDS));
     Dataset<Row> findingsWithCases = findings
-        .join(caseCounts, col("finding_id").equalTo(col("_f")), "left").drop("_f")
-        .withColumn("case_records", coalesce(col("case_records"), lit(0)));
+        .join(caseCounts, col(FINDING_ID).equalTo(col(FINDING_KEY)), LEFT).drop(FINDING_KEY)
+        .withColumn(CASE_RECORDS, coalesce(col(CASE_RECORDS), lit(0)));
 
-    Dataset<Row> groupReview = current.filter(col("kind").equalTo(GROUP))
-        .select(col("finding_id").as("_g"), col("first_seen"), col("last_seen"), col("runs_seen"),
-            col("decision"), col("decision_date"), col("review_status"));
-    Dataset<Row> suspectGroups = groups.join(groupReview, col("group_id").equalTo(col("_g")), "left").drop("_g");
+    Dataset<Row> groupReview = current.filter(col(KIND).equalTo(GROUP))
+        .select(col(FINDING_ID).as(GROUP_KEY), col(FIRST_SEEN), col(LAST_SEEN), col(RUNS_SEEN),
+            col(DECISION), col(DECISION_DATE), col(REVIEW_STATUS));
+    Dataset<Row> suspectGroups = groups.join(groupReview, col(GROUP_ID).equalTo(col(GROUP_KEY)), LEFT).drop(GROUP_KEY);
 
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put("suspect_groups", suspectGroups);
-    tables.put("officer_risk", RiskTables.officers(raisedTests, units));
-    tables.put("division_risk", RiskTables.divisions(raisedTests, units));
-    tables.put("flagged_cases", cases);
-    tables.put("alignment_tests", raisedTests.drop("aligned_basket_ids", "case_basket_ids"));
-    tables.put("findings", findingsWithCases);
-    tables.put("finding_shifts", FindingShifts.apply(findings, shifts));
-    tables.put("group_events", events.drop("basket_id"));
-    tables.put(EarlierRun.HISTORY, reviewed.history());
-    tables.put(EarlierRun.DECISIONS, decisions);
-    tables.put(EarlierRun.WATCH_LIST, WatchList.apply(earlier.watchList(), units, findings, runDate));
+    Map<OutputTable, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(OutputTable.SUSPECT_GROUPS, suspectGroups);
+    tables.put(OutputTable.OFFICER_RISK, RiskTables.officers(raisedTests, units));
+    tables.put(OutputTable.DIVISION_RISK, RiskTables.divisions(raisedTests, units));
+    tables.put(OutputTable.FLAGGED_CASES, cases);
+    tables.put(OutputTable.ALIGNMENT_TESTS, raisedTests.drop(ALIGNED_BASKET_IDS, CASE_BASKET_IDS));
+    tables.put(OutputTable.FINDINGS, findingsWithCases);
+    tables.put(OutputTable.FINDING_SHIFTS, FindingShifts.apply(findings, shifts));
+    tables.put(OutputTable.GROUP_EVENTS, events.drop(BASKET_ID));
+    tables.put(OutputTable.FINDING_HISTORY, reviewed.history());
+    tables.put(OutputTable.FEEDBACK, decisions);
+    tables.put(OutputTable.WATCH_LIST, WatchList.apply(earlier.watchList(), units, findings, runDate));
     return tables;
+  }
+
+  /** A field of the finding's strongest test, by the same dotted name Spark resolves. */
+  private static Column strongest(String field) {
+    return col(STRONGEST + "." + field);
   }
 }

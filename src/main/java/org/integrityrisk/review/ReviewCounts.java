@@ -3,6 +3,11 @@ package org.integrityrisk.review;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.integrityrisk.schema.Columns.DECISION;
+import static org.integrityrisk.schema.Columns.FINDING_ID;
+import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.RAISED;
+import static org.integrityrisk.schema.Columns.REVIEW_STATUS;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
@@ -33,6 +38,8 @@ public record ReviewCounts(
     @JsonProperty("precision_seen") Double precisionSeen) {
 
   public static final String UNDECIDED = "undecided";
+  /** The column Spark's {@code groupBy(...).count()} names its counts. */
+  private static final String COUNT = "count";
 
   public ReviewCounts {
     decidedSoFar = Map.copyOf(decidedSoFar);
@@ -46,18 +53,18 @@ public record ReviewCounts(
   public static ReviewCounts of(Dataset<Row> findings, Dataset<Row> history, Dataset<Row> decisions,
       long decisionsInFile) {
     Map<String, Long> status = new TreeMap<>();
-    findings.groupBy("review_status").count().collectAsList()
-        .forEach(r -> status.put(r.getAs("review_status"), r.getAs("count")));
-    long raised = findings.filter(col("raised")).count();
+    findings.groupBy(REVIEW_STATUS).count().collectAsList()
+        .forEach(r -> status.put(r.getAs(REVIEW_STATUS), r.getAs(COUNT)));
+    long raised = findings.filter(col(RAISED)).count();
     Map<String, Long> decided = new TreeMap<>();
     for (Decision d : Decision.values()) {
       decided.put(d.word(), 0L);
     }
     decided.put(UNDECIDED, 0L);
-    history.filter(col("kind").notEqual(lit(InvestigatorView.GROUP)))
-        .groupBy(coalesce(col("decision"), lit(UNDECIDED)).as("decision")).count().collectAsList()
-        .forEach(r -> decided.put(r.getAs("decision"), r.getAs("count")));
-    long unknown = decisions.join(history, decisions.col("finding_id").equalTo(history.col("finding_id")), "left_anti")
+    history.filter(col(KIND).notEqual(lit(InvestigatorView.GROUP)))
+        .groupBy(coalesce(col(DECISION), lit(UNDECIDED)).as(DECISION)).count().collectAsList()
+        .forEach(r -> decided.put(r.getAs(DECISION), r.getAs(COUNT)));
+    long unknown = decisions.join(history, decisions.col(FINDING_ID).equalTo(history.col(FINDING_ID)), "left_anti")
         .count();
     long confirmed = decided.get(Decision.CONFIRMED.word());
     long dismissed = decided.get(Decision.DISMISSED.word());

@@ -7,6 +7,15 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.DIVISION_FLAGGED;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.FINDINGS_RAISED;
+import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.OFFICERS_FLAGGED;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.RAISED;
+import static org.integrityrisk.schema.Columns.RUN_DATE;
+import static org.integrityrisk.schema.Columns.UNIT_KIND;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -24,14 +33,20 @@ import org.integrityrisk.alignment.DutyRosters;
  * a missing row.
  */
 public final class WatchList {
+  /** In {@code watch_list}: the division's findings held back by a dismissal. */
+  public static final String FINDINGS_NOT_RERAISED = "findings_not_reraised";
+
   public static final StructType SCHEMA = new StructType()
-      .add("run_date", DataTypes.DateType)
-      .add("port_id", DataTypes.StringType)
-      .add("division_id", DataTypes.StringType)
-      .add("officers_flagged", DataTypes.IntegerType)
-      .add("division_flagged", DataTypes.BooleanType)
-      .add("findings_raised", DataTypes.IntegerType)
-      .add("findings_not_reraised", DataTypes.IntegerType);
+      .add(RUN_DATE, DataTypes.DateType)
+      .add(PORT_ID, DataTypes.StringType)
+      .add(DIVISION_ID, DataTypes.StringType)
+      .add(OFFICERS_FLAGGED, DataTypes.IntegerType)
+      .add(DIVISION_FLAGGED, DataTypes.BooleanType)
+      .add(FINDINGS_RAISED, DataTypes.IntegerType)
+      .add(FINDINGS_NOT_RERAISED, DataTypes.IntegerType);
+
+  private static final String PORT_KEY = "_port";
+  private static final String DIVISION_KEY = "_division";
 
   private WatchList() {}
 
@@ -41,22 +56,22 @@ public final class WatchList {
    * @param findings this run's findings (kind, port_id, division_id, raised)
    */
   public static Dataset<Row> apply(Dataset<Row> earlier, Dataset<Row> units, Dataset<Row> findings, LocalDate runDate) {
-    Column officer = col("kind").equalTo(DutyRosters.OFFICER);
-    Column division = col("kind").equalTo(DutyRosters.DIVISION);
-    Dataset<Row> counts = findings.groupBy(col("port_id").as("_port"), col("division_id").as("_division")).agg(
-        sum(when(officer.and(col("raised")), 1).otherwise(0)).cast("int").as("officers_flagged"),
-        max(division.and(col("raised"))).as("division_flagged"),
-        sum(when(col("raised"), 1).otherwise(0)).cast("int").as("findings_raised"),
-        sum(when(not(col("raised")), 1).otherwise(0)).cast("int").as("findings_not_reraised"));
-    Dataset<Row> thisRun = units.filter(col("unit_kind").equalTo(DutyRosters.DIVISION))
-        .select(col("port_id"), col("division_id")).distinct()
-        .join(counts, col("port_id").equalTo(col("_port")).and(col("division_id").equalTo(col("_division"))), "left")
-        .select(lit(Date.valueOf(runDate)).as("run_date"), col("port_id"), col("division_id"),
-            coalesce(col("officers_flagged"), lit(0)).as("officers_flagged"),
-            coalesce(col("division_flagged"), lit(false)).as("division_flagged"),
-            coalesce(col("findings_raised"), lit(0)).as("findings_raised"),
-            coalesce(col("findings_not_reraised"), lit(0)).as("findings_not_reraised"));
-    return earlier.filter(col("run_date").lt(lit(Date.valueOf(runDate))))
+    Column officer = col(KIND).equalTo(DutyRosters.OFFICER);
+    Column division = col(KIND).equalTo(DutyRosters.DIVISION);
+    Dataset<Row> counts = findings.groupBy(col(PORT_ID).as(PORT_KEY), col(DIVISION_ID).as(DIVISION_KEY)).agg(
+        sum(when(officer.and(col(RAISED)), 1).otherwise(0)).cast("int").as(OFFICERS_FLAGGED),
+        max(division.and(col(RAISED))).as(DIVISION_FLAGGED),
+        sum(when(col(RAISED), 1).otherwise(0)).cast("int").as(FINDINGS_RAISED),
+        sum(when(not(col(RAISED)), 1).otherwise(0)).cast("int").as(FINDINGS_NOT_RERAISED));
+    Dataset<Row> thisRun = units.filter(col(UNIT_KIND).equalTo(DutyRosters.DIVISION))
+        .select(col(PORT_ID), col(DIVISION_ID)).distinct()
+        .join(counts, col(PORT_ID).equalTo(col(PORT_KEY)).and(col(DIVISION_ID).equalTo(col(DIVISION_KEY))), "left")
+        .select(lit(Date.valueOf(runDate)).as(RUN_DATE), col(PORT_ID), col(DIVISION_ID),
+            coalesce(col(OFFICERS_FLAGGED), lit(0)).as(OFFICERS_FLAGGED),
+            coalesce(col(DIVISION_FLAGGED), lit(false)).as(DIVISION_FLAGGED),
+            coalesce(col(FINDINGS_RAISED), lit(0)).as(FINDINGS_RAISED),
+            coalesce(col(FINDINGS_NOT_RERAISED), lit(0)).as(FINDINGS_NOT_RERAISED));
+    return earlier.filter(col(RUN_DATE).lt(lit(Date.valueOf(runDate))))
         .select(FindingReview.names(SCHEMA)).unionByName(thisRun);
   }
 }

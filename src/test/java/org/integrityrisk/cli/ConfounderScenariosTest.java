@@ -33,6 +33,7 @@ import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.pipeline.Detection;
 import org.integrityrisk.pipeline.Progress;
+import org.integrityrisk.schema.OutputTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,7 @@ class ConfounderScenariosTest {
     }
   }
 
-  private Map<String, Dataset<Row>> detect() throws IOException {
+  private Map<OutputTable, Dataset<Row>> detect() throws IOException {
     Path c = Files.writeString(dir.resolve("clearances.csv"), crossings);
     Path r = Files.writeString(dir.resolve("rosters.csv"), shifts);
     Path p = Files.writeString(dir.resolve("ports.csv"), "port_id,timezone\nFIXED,UTC\nROTA,UTC\n");
@@ -128,7 +129,7 @@ class ConfounderScenariosTest {
         org.integrityrisk.review.EarlierRun.none(SharedSpark.get()), List.of());
   }
 
-  private static List<String> flagged(Map<String, Dataset<Row>> findings, String table, String id) {
+  private static List<String> flagged(Map<OutputTable, Dataset<Row>> findings, OutputTable table, String id) {
     return findings.get(table).filter(col("flagged")).select(id).as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
   }
@@ -156,12 +157,12 @@ class ConfounderScenariosTest {
   void weekdayCarpoolAtAFixedRosterPortFlagsNobody() throws IOException {
     fixedRoster("FIXED");
     carpool("FIXED", "COMMUTER", 3, 7, 17);
-    Map<String, Dataset<Row>> findings = detect();
-    assertEquals(11, findings.get("officer_risk").count(), "every rostered officer is scored");
-    assertEquals(1, findings.get("suspect_groups").count(), "the carpool is found as a group");
-    assertTrue(findings.get("alignment_tests").count() >= 14, "the carpool is tested against everyone on duty");
-    assertEquals(List.of(), flagged(findings, "officer_risk", "officer_id"));
-    assertEquals(List.of(), flagged(findings, "division_risk", "division_id"));
+    Map<OutputTable, Dataset<Row>> findings = detect();
+    assertEquals(11, findings.get(OutputTable.OFFICER_RISK).count(), "every rostered officer is scored");
+    assertEquals(1, findings.get(OutputTable.SUSPECT_GROUPS).count(), "the carpool is found as a group");
+    assertTrue(findings.get(OutputTable.ALIGNMENT_TESTS).count() >= 14, "the carpool is tested against everyone on duty");
+    assertEquals(List.of(), flagged(findings, OutputTable.OFFICER_RISK, "officer_id"));
+    assertEquals(List.of(), flagged(findings, OutputTable.DIVISION_RISK, "division_id"));
   }
 
   @Test
@@ -177,11 +178,11 @@ class ConfounderScenariosTest {
         cross("SMUGGLER" + m, "ROTA", "ENTRY", out.plusHours(5).plusSeconds(40 * m), "VAN");
       }
     }
-    Map<String, Dataset<Row>> findings = detect();
-    assertEquals(3, findings.get("suspect_groups").count(), "two carpools and the ring");
-    assertEquals(16, findings.get("officer_risk").count());
-    assertEquals(List.of(), flagged(findings, "officer_risk", "officer_id"));
-    assertEquals(List.of(), flagged(findings, "division_risk", "division_id"));
+    Map<OutputTable, Dataset<Row>> findings = detect();
+    assertEquals(3, findings.get(OutputTable.SUSPECT_GROUPS).count(), "two carpools and the ring");
+    assertEquals(16, findings.get(OutputTable.OFFICER_RISK).count());
+    assertEquals(List.of(), flagged(findings, OutputTable.OFFICER_RISK, "officer_id"));
+    assertEquals(List.of(), flagged(findings, OutputTable.DIVISION_RISK, "division_id"));
   }
 
   @Test
@@ -210,9 +211,9 @@ class ConfounderScenariosTest {
         cross("RING" + m, "ROTA", "ENTRY", out.plusHours(4).plusSeconds(30 * m), "TRUCK");
       }
     }
-    Map<String, Dataset<Row>> findings = detect();
-    assertEquals(List.of("ROTA-TEAM-A"), flagged(findings, "division_risk", "division_id"));
-    assertEquals(List.of(), flagged(findings, "officer_risk", "officer_id"),
+    Map<OutputTable, Dataset<Row>> findings = detect();
+    assertEquals(List.of("ROTA-TEAM-A"), flagged(findings, OutputTable.DIVISION_RISK, "division_id"));
+    assertEquals(List.of(), flagged(findings, OutputTable.OFFICER_RISK, "officer_id"),
         "officers who share every shift of their division are explained by it");
   }
 }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.integrityrisk.SharedSpark;
 import org.integrityrisk.output.RunOutput;
+import org.integrityrisk.schema.OutputTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +30,12 @@ class EarlierRunTest {
     Files.writeString(run.resolve("manifest.json"), "{}");
     if (history) {
       spark.createDataFrame(List.of(), FindingReview.HISTORY_SCHEMA).write()
-          .parquet(run.resolve(EarlierRun.HISTORY).toString());
+          .parquet(run.resolve(OutputTable.FINDING_HISTORY.folder()).toString());
     }
     if (decidedFinding != null) {
       Row decision = RowFactory.create(decidedFinding, "dismissed", Date.valueOf(date), "", "f.csv", 1, Date.valueOf(date));
       spark.createDataFrame(List.of(decision), FindingReview.DECISION_SCHEMA).write()
-          .parquet(run.resolve(EarlierRun.DECISIONS).toString());
+          .parquet(run.resolve(OutputTable.FEEDBACK.folder()).toString());
     }
   }
 
@@ -48,7 +49,7 @@ class EarlierRunTest {
     publish("2026-04-12", true, "F-000000000000000c");
     LocalDate runDate = LocalDate.parse("2026-04-10");
     try (RunOutput out = RunOutput.open(spark, output.toString(), runDate)) {
-      Optional<org.apache.hadoop.fs.Path> earlier = out.latestEarlierRunWith(EarlierRun.HISTORY);
+      Optional<org.apache.hadoop.fs.Path> earlier = out.latestEarlierRunWith(OutputTable.FINDING_HISTORY);
       assertEquals("run_date=2026-04-08", earlier.orElseThrow().getName(),
           "a run without a history (an older version's) is passed over; the same and later dates are not earlier");
       EarlierRun run = EarlierRun.read(spark, earlier, out.publishedRuns());

@@ -1,0 +1,361 @@
+package org.integrityrisk.output;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.integrityrisk.schema.Columns.ALIGNED_EVENTS;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.DECISION;
+import static org.integrityrisk.schema.Columns.DECISION_DATE;
+import static org.integrityrisk.schema.Columns.DECISION_NOTE;
+import static org.integrityrisk.schema.Columns.DIRECTION;
+import static org.integrityrisk.schema.Columns.DIVISION_FLAGGED;
+import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.EVIDENCE;
+import static org.integrityrisk.schema.Columns.EVIDENCE_AT_DECISION;
+import static org.integrityrisk.schema.Columns.EXPECTED_ALIGNED_EVENTS;
+import static org.integrityrisk.schema.Columns.FINDING_ID;
+import static org.integrityrisk.schema.Columns.FINDING_IDS;
+import static org.integrityrisk.schema.Columns.FIRST_SEEN;
+import static org.integrityrisk.schema.Columns.FLAGGED;
+import static org.integrityrisk.schema.Columns.GROUPS;
+import static org.integrityrisk.schema.Columns.GROUP_ID;
+import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.LOCAL_DATE;
+import static org.integrityrisk.schema.Columns.LOCAL_SECOND_OF_DAY;
+import static org.integrityrisk.schema.Columns.MEMBERS_PRESENT;
+import static org.integrityrisk.schema.Columns.OFFICERS_FLAGGED;
+import static org.integrityrisk.schema.Columns.OFFICER_ID;
+import static org.integrityrisk.schema.Columns.PORT_ID;
+import static org.integrityrisk.schema.Columns.P_VALUE;
+import static org.integrityrisk.schema.Columns.Q_VALUE;
+import static org.integrityrisk.schema.Columns.RAISED;
+import static org.integrityrisk.schema.Columns.RECORD_ID;
+import static org.integrityrisk.schema.Columns.REVIEW_STATUS;
+import static org.integrityrisk.schema.Columns.ROLE;
+import static org.integrityrisk.schema.Columns.RUNS_SEEN;
+import static org.integrityrisk.schema.Columns.RUN_DATE;
+import static org.integrityrisk.schema.Columns.SHIFT_END_LOCAL;
+import static org.integrityrisk.schema.Columns.SHIFT_ID;
+import static org.integrityrisk.schema.Columns.SHIFT_IDS;
+import static org.integrityrisk.schema.Columns.SHIFT_START_LOCAL;
+import static org.integrityrisk.schema.Columns.STATISTICALLY_FLAGGED;
+import static org.integrityrisk.schema.Columns.UNIT_KIND;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.review.FindingShifts;
+import org.integrityrisk.schema.OutputTable;
+
+/**
+ * What the case report shows, gathered from the run's tables with Spark and held as plain
+ * records: the findings (a few per run), the watch list's counts, and for the first
+ * {@value #DETAILED_FINDINGS} findings their shifts, their groups' crossings, the officers
+ * tested against the same groups and at most {@value #RECORDS_PER_FINDING} case records
+ * each. Each section is one query per table: a run may raise dozens of findings, and a
+ * Spark job per finding and table would take longer than the run's own writes.
+ *
+ * <p>Every record reads its rows by the names its select gives them, in a {@code from(Row)}
+ * next to that select; {@link CaseReportPage} turns the records into the page without Spark.
+ *
+ * @param findings every finding of the run, raised first, then by q, p and id
+ * @param watchList flags per port and division in the last runs
+ * @param shifts the detailed findings' shifts by finding id, the division's before the finding's own
+ * @param events the detailed findings' groups' crossings by group and port, in time order
+ * @param officerTests every officer's test against a group of a detailed finding, by p value
+ * @param cases the first case records of each detailed finding, by finding id
+ * @param caseCounts all case records of each detailed finding, by finding id
+ */
+public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<String, List<Shift>> shifts,
+    Map<GroupAtPort, List<GroupEvent>> events, List<OfficerTest> officerTests, Map<String, List<CaseRecord>> cases,
+    Map<String, Long> caseCounts) {
+
+  static final int DETAILED_FINDINGS = 50;
+  static final int RECORDS_PER_FINDING = 200;
+  static final int WATCH_RUNS = 10;
+
+  private static final String DAY = "yyyy-MM-dd";
+  private static final String LOCAL = "yyyy-MM-dd'T'HH:mm:ss";
+  private static final String UTC_TIME = "yyyy-MM-dd HH:mm:ss";
+
+  public CaseEvidence {
+    findings = List.copyOf(findings);
+    shifts = Map.copyOf(shifts);
+    events = Map.copyOf(events);
+    officerTests = List.copyOf(officerTests);
+    cases = Map.copyOf(cases);
+    caseCounts = Map.copyOf(caseCounts);
+  }
+
+  /**
+   * Evidence from rows as their queries return them: shifts, events and case records are
+   * grouped by finding (or group and port) in the order given.
+   */
+  public static CaseEvidence of(List<Finding> findings, WatchSummary watchList, List<Shift> shifts,
+      List<GroupEvent> events, List<OfficerTest> officerTests, List<CaseRecord> cases, Map<String, Long> caseCounts) {
+    return new CaseEvidence(findings, watchList, byKey(shifts, Shift::findingId),
+        byKey(events, e -> new GroupAtPort(e.groupId(), e.portId())), officerTests,
+        byKey(cases, CaseRecord::findingId), caseCounts);
+  }
+
+  /** The findings shown in full, the first {@value #DETAILED_FINDINGS}. */
+  public List<Finding> detailed() {
+    return findings.subList(0, Math.min(DETAILED_FINDINGS, findings.size()));
+  }
+
+  public List<Shift> shiftsOf(String findingId) {
+    return shifts.getOrDefault(findingId, List.of());
+  }
+
+  public List<GroupEvent> eventsOf(String groupId, String portId) {
+    return events.getOrDefault(new GroupAtPort(groupId, portId), List.of());
+  }
+
+  public List<CaseRecord> casesOf(String findingId) {
+    return cases.getOrDefault(findingId, List.of());
+  }
+
+  public long caseCountOf(String findingId) {
+    return caseCounts.getOrDefault(findingId, 0L);
+  }
+
+  /** @param tables this run's output tables */
+  public static CaseEvidence gather(Function<OutputTable, Dataset<Row>> tables) {
+    List<Finding> findings = Finding.select(tables.apply(OutputTable.FINDINGS)).collectAsList().stream()
+        .map(Finding::from).toList();
+    WatchSummary watchList = WatchSummary.gather(tables.apply(OutputTable.WATCH_LIST));
+    List<Finding> detailed = findings.subList(0, Math.min(DETAILED_FINDINGS, findings.size()));
+    List<String> ids = detailed.stream().map(Finding::findingId).toList();
+    TreeSet<String> groups = new TreeSet<>();
+    detailed.forEach(f -> groups.addAll(f.groups()));
+    if (ids.isEmpty()) {
+      return of(findings, watchList, List.of(), List.of(), List.of(), List.of(), Map.of());
+    }
+    List<Shift> shifts = Shift.select(tables.apply(OutputTable.FINDING_SHIFTS), ids).collectAsList().stream()
+        .map(Shift::from).toList();
+    List<GroupEvent> events = GroupEvent.select(tables.apply(OutputTable.GROUP_EVENTS), groups).collectAsList()
+        .stream().map(GroupEvent::from).toList();
+    List<OfficerTest> officerTests = OfficerTest.select(tables.apply(OutputTable.ALIGNMENT_TESTS), groups)
+        .collectAsList().stream().map(OfficerTest::from).toList();
+    Dataset<Row> backing = CaseRecord.backing(tables.apply(OutputTable.FLAGGED_CASES), ids);
+    Map<String, Long> caseCounts = new TreeMap<>();
+    CaseRecord.counts(backing).collectAsList()
+        .forEach(r -> caseCounts.put(r.getAs(CaseRecord.FINDING), r.getAs(CaseRecord.RECORDS)));
+    List<CaseRecord> cases = CaseRecord.select(backing).collectAsList().stream().map(CaseRecord::from).toList();
+    return of(findings, watchList, shifts, events, officerTests, cases, caseCounts);
+  }
+
+  /** Groups rows by key, keeping their order within each key. */
+  private static <K, V> Map<K, List<V>> byKey(List<V> rows, Function<V, K> key) {
+    Map<K, List<V>> grouped = new HashMap<>();
+    rows.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+    grouped.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    return grouped;
+  }
+
+  /** A list column as an unmodifiable copy; null stays null. */
+  private static List<String> strings(Row r, String column) {
+    List<String> values = r.getList(r.fieldIndex(column));
+    return values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
+  }
+
+  /**
+   * One officer or division finding, as the page lists it.
+   *
+   * @param firstSeen and {@code decidedOn}: dates as the page prints them
+   */
+  public record Finding(String findingId, String kind, String officerId, String divisionId, String portId,
+      List<String> groups, Integer alignedEvents, Double expectedAlignedEvents, Double pValue, Double qValue,
+      String evidence, boolean raised, String reviewStatus, String firstSeen, Integer runsSeen, String decision,
+      String decidedOn, String decisionNote, Integer evidenceAtDecision) {
+    private static final String FIRST = "_first";
+    private static final String DECIDED = "_decided";
+
+    /** Raised findings first, then the strongest. */
+    static Dataset<Row> select(Dataset<Row> findings) {
+      return findings
+          .select(col(FINDING_ID), col(KIND), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID), col(GROUPS),
+              col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(P_VALUE), col(Q_VALUE), col(EVIDENCE),
+              col(RAISED), col(REVIEW_STATUS), date_format(col(FIRST_SEEN), DAY).as(FIRST), col(RUNS_SEEN),
+              col(DECISION), date_format(col(DECISION_DATE), DAY).as(DECIDED), col(DECISION_NOTE),
+              col(EVIDENCE_AT_DECISION))
+          .orderBy(col(RAISED).desc(), col(Q_VALUE), col(P_VALUE), col(FINDING_ID));
+    }
+
+    static Finding from(Row r) {
+      return new Finding(r.getAs(FINDING_ID), r.getAs(KIND), r.getAs(OFFICER_ID), r.getAs(DIVISION_ID),
+          r.getAs(PORT_ID), strings(r, GROUPS), r.getAs(ALIGNED_EVENTS), r.getAs(EXPECTED_ALIGNED_EVENTS),
+          r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(EVIDENCE), r.<Boolean>getAs(RAISED), r.getAs(REVIEW_STATUS),
+          r.getAs(FIRST), r.getAs(RUNS_SEEN), r.getAs(DECISION), r.getAs(DECIDED), r.getAs(DECISION_NOTE),
+          r.getAs(EVIDENCE_AT_DECISION));
+    }
+  }
+
+  /**
+   * Flags per run (officers flagged plus one when the division itself is flagged) for each
+   * {@code port / division}.
+   *
+   * @param runs how many runs the watch list holds
+   * @param recentRuns the last {@value #WATCH_RUNS} run dates, oldest first
+   * @param totals flags in all runs, by port and division
+   * @param cells flags in each recent run, by port and division, then run date
+   */
+  public record WatchSummary(long runs, List<String> recentRuns, Map<String, Integer> totals,
+      Map<String, Map<String, Integer>> cells) {
+    private static final String RUN = "d";
+    private static final String UNIT = "unit";
+    private static final String FLAGS = "flags";
+    private static final String ALL_RUNS = "_all";
+
+    public WatchSummary {
+      recentRuns = List.copyOf(recentRuns);
+      totals = Map.copyOf(totals);
+      Map<String, Map<String, Integer>> copied = new HashMap<>();
+      cells.forEach((unit, byRun) -> copied.put(unit, Map.copyOf(byRun)));
+      cells = Map.copyOf(copied);
+    }
+
+    static WatchSummary gather(Dataset<Row> watchList) {
+      Dataset<Row> watch = watchList.select(date_format(col(RUN_DATE), DAY).as(RUN),
+          concat_ws(" / ", col(PORT_ID), col(DIVISION_ID)).as(UNIT),
+          col(OFFICERS_FLAGGED).plus(when(col(DIVISION_FLAGGED), 1).otherwise(0)).as(FLAGS));
+      long runs = watch.select(RUN).distinct().count();
+      List<String> recent = new ArrayList<>(watch.select(RUN).distinct().orderBy(col(RUN).desc()).limit(WATCH_RUNS)
+          .as(Encoders.STRING()).collectAsList());
+      Collections.reverse(recent);
+      Map<String, Integer> totals = new TreeMap<>();
+      watch.groupBy(UNIT).agg(sum(FLAGS).cast("int").as(ALL_RUNS)).collectAsList()
+          .forEach(r -> totals.put(r.getAs(UNIT), r.<Integer>getAs(ALL_RUNS)));
+      Map<String, Map<String, Integer>> cells = new TreeMap<>();
+      watch.filter(col(RUN).isin(recent.toArray())).collectAsList()
+          .forEach(r -> cells.computeIfAbsent(r.getAs(UNIT), k -> new TreeMap<>())
+              .merge(r.getAs(RUN), r.<Integer>getAs(FLAGS), Integer::sum));
+      return new WatchSummary(runs, recent, totals, cells);
+    }
+  }
+
+  /** A shift behind a finding: {@code role} is {@link FindingShifts#FINDING} for its own, else the division's. */
+  public record Shift(String findingId, String role, String shiftId, String officerId, LocalDateTime start,
+      LocalDateTime end) {
+    private static final String START = "_start";
+    private static final String END = "_end";
+
+    static Dataset<Row> select(Dataset<Row> findingShifts, List<String> findingIds) {
+      return findingShifts.filter(col(FINDING_ID).isin(findingIds.toArray()))
+          // The division's shifts first, so the finding's own shifts are drawn over them.
+          .orderBy(col(FINDING_ID), col(ROLE).equalTo(FindingShifts.FINDING), col(SHIFT_START_LOCAL), col(SHIFT_ID))
+          .select(col(FINDING_ID), col(ROLE), col(SHIFT_ID), col(OFFICER_ID),
+              date_format(col(SHIFT_START_LOCAL), LOCAL).as(START), date_format(col(SHIFT_END_LOCAL), LOCAL).as(END));
+    }
+
+    static Shift from(Row r) {
+      return new Shift(r.getAs(FINDING_ID), r.getAs(ROLE), r.getAs(SHIFT_ID), r.getAs(OFFICER_ID),
+          LocalDateTime.parse(r.getAs(START)), LocalDateTime.parse(r.getAs(END)));
+    }
+  }
+
+  /** Where a group's crossings are looked up: a finding draws its groups' crossings at its port. */
+  public record GroupAtPort(String groupId, String portId) {}
+
+  /** One crossing of a group, at a port-local date and second of the day. */
+  public record GroupEvent(String groupId, String portId, String direction, LocalDate localDate,
+      Long localSecondOfDay, Long membersPresent) {
+    private static final String DATE = "_date";
+
+    static Dataset<Row> select(Dataset<Row> groupEvents, TreeSet<String> groups) {
+      return groupEvents.filter(col(GROUP_ID).isin(groups.toArray()))
+          .orderBy(GROUP_ID, LOCAL_DATE, LOCAL_SECOND_OF_DAY)
+          .select(col(GROUP_ID), col(DIRECTION), date_format(col(LOCAL_DATE), DAY).as(DATE),
+              col(LOCAL_SECOND_OF_DAY), col(MEMBERS_PRESENT), col(PORT_ID));
+    }
+
+    static GroupEvent from(Row r) {
+      String date = r.getAs(DATE);
+      return new GroupEvent(r.getAs(GROUP_ID), r.getAs(PORT_ID), r.getAs(DIRECTION),
+          date == null ? null : LocalDate.parse(date), longValue(r.getAs(LOCAL_SECOND_OF_DAY)),
+          longValue(r.getAs(MEMBERS_PRESENT)));
+    }
+
+    private static Long longValue(Number n) {
+      return n == null ? null : n.longValue();
+    }
+  }
+
+  /** An officer's test against a group, to compare the officers of a finding's division. */
+  public record OfficerTest(String officerId, String groupId, Integer alignedEvents, Double expectedAlignedEvents,
+      Double pValue, Double qValue, Boolean flagged, Boolean statisticallyFlagged, String divisionId,
+      String portId) {
+
+    static Dataset<Row> select(Dataset<Row> alignmentTests, TreeSet<String> groups) {
+      return alignmentTests
+          .filter(col(UNIT_KIND).equalTo(lit(DutyRosters.OFFICER)).and(col(GROUP_ID).isin(groups.toArray())))
+          .select(OFFICER_ID, GROUP_ID, ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, P_VALUE, Q_VALUE, FLAGGED,
+              STATISTICALLY_FLAGGED, DIVISION_ID, PORT_ID)
+          .orderBy(col(P_VALUE), col(OFFICER_ID), col(GROUP_ID));
+    }
+
+    static OfficerTest from(Row r) {
+      return new OfficerTest(r.getAs(OFFICER_ID), r.getAs(GROUP_ID), r.getAs(ALIGNED_EVENTS),
+          r.getAs(EXPECTED_ALIGNED_EVENTS), r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(FLAGGED),
+          r.getAs(STATISTICALLY_FLAGGED), r.getAs(DIVISION_ID), r.getAs(PORT_ID));
+    }
+  }
+
+  /**
+   * A clearance record behind a finding.
+   *
+   * @param crossedAt UTC, as the page prints it
+   * @param officerId null when only the division is flagged for the record
+   */
+  public record CaseRecord(String findingId, String recordId, String groupId, String direction, String crossedAt,
+      String officerId, List<String> shiftIds) {
+    static final String FINDING = "_fid";
+    static final String RECORDS = "_records";
+    private static final String NUMBER = "_n";
+    private static final String CROSSED = "_crossed";
+
+    /** The flagged cases' rows once per finding they back, for the given findings. */
+    static Dataset<Row> backing(Dataset<Row> flaggedCases, List<String> findingIds) {
+      return flaggedCases.select(col("*"), explode(col(FINDING_IDS)).as(FINDING))
+          .filter(col(FINDING).isin(findingIds.toArray()));
+    }
+
+    /** Distinct records per finding ({@link #FINDING}, {@link #RECORDS}). */
+    static Dataset<Row> counts(Dataset<Row> backing) {
+      return backing.groupBy(FINDING).agg(countDistinct(RECORD_ID).as(RECORDS));
+    }
+
+    /** The first {@value CaseEvidence#RECORDS_PER_FINDING} records of each finding, by crossing time. */
+    static Dataset<Row> select(Dataset<Row> backing) {
+      return backing
+          .withColumn(NUMBER, row_number().over(Window.partitionBy(FINDING).orderBy(CROSSED_AT, RECORD_ID, OFFICER_ID)))
+          .filter(col(NUMBER).leq(RECORDS_PER_FINDING)).orderBy(FINDING, NUMBER)
+          .select(col(FINDING), col(RECORD_ID), col(GROUP_ID), col(DIRECTION),
+              date_format(col(CROSSED_AT), UTC_TIME).as(CROSSED), col(OFFICER_ID), col(SHIFT_IDS));
+    }
+
+    static CaseRecord from(Row r) {
+      return new CaseRecord(r.getAs(FINDING), r.getAs(RECORD_ID), r.getAs(GROUP_ID), r.getAs(DIRECTION),
+          r.getAs(CROSSED), r.getAs(OFFICER_ID), strings(r, SHIFT_IDS));
+    }
+  }
+}

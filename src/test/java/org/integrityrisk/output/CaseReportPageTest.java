@@ -1,0 +1,108 @@
+package org.integrityrisk.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.integrityrisk.ingest.InputCounts;
+import org.integrityrisk.output.CaseEvidence.CaseRecord;
+import org.integrityrisk.output.CaseEvidence.Finding;
+import org.integrityrisk.output.CaseEvidence.GroupEvent;
+import org.integrityrisk.output.CaseEvidence.OfficerTest;
+import org.integrityrisk.output.CaseEvidence.Shift;
+import org.integrityrisk.output.CaseEvidence.WatchSummary;
+import org.integrityrisk.review.ReviewCounts;
+import org.junit.jupiter.api.Test;
+
+/** The case report's page from hand-built evidence: no Spark. */
+class CaseReportPageTest {
+  private static final String OFFICER_FINDING = "F-00000000000000a1";
+  private static final String DIVISION_FINDING = "F-00000000000000b2";
+
+  private static Manifest manifest() {
+    Map<String, InputCounts> inputs = new LinkedHashMap<>();
+    inputs.put("clearances", new InputCounts("c.csv", 1200, 1190, 7, 3, 1100, Map.of("MISSING_FIELD", 7L)));
+    Map<String, Long> outputs = new LinkedHashMap<>();
+    outputs.put("findings", 2L);
+    outputs.put("flagged_cases", 1234L);
+    return new Manifest("integrity-risk", "0.1.0", "succeeded", "run-1", "2026-04-10", "2026-03-12T00:00:00Z",
+        "2026-04-11T00:00:00Z", null, null, Map.of(), null, inputs, Map.of(), null, List.of(), outputs, Map.of(),
+        List.of(), Map.of(), null, null);
+  }
+
+  private static ReviewCounts review() {
+    return new ReviewCounts(2, 1, 1, 1, 0, 2, 0,
+        Map.of("confirmed", 1L, "dismissed", 1L, "under_review", 0L, "undecided", 3L), 0.5);
+  }
+
+  private static CaseEvidence evidence() {
+    Finding officer = new Finding(OFFICER_FINDING, "officer", "OF-1", "DIV-A", "PORT", List.of("G-1"), 5, 1.25,
+        0.000012, 0.0345, "duty", true, "seen_before", "2026-04-01", 3, "confirmed", "2026-04-09",
+        "Footage <script>alert('x')</script> & \"more\"", 4);
+    Finding division = new Finding(DIVISION_FINDING, "division", null, "DIV-A", "PORT", List.of("G-1", "G-2"), 7, 2.0,
+        0.002, 0.01, "duty", false, "dismissed_not_reraised", "2026-03-30", 5, "dismissed", "2026-04-08", "", 7);
+    WatchSummary watch = new WatchSummary(3, List.of("2026-04-09", "2026-04-10"),
+        Map.of("PORT / DIV-A", 4, "PORT / DIV-B", 0), Map.of("PORT / DIV-A", Map.of("2026-04-10", 2)));
+    List<Shift> shifts = List.of(
+        new Shift(OFFICER_FINDING, "division", "SH-2", "OF-2", LocalDateTime.parse("2026-04-09T06:00:00"),
+            LocalDateTime.parse("2026-04-09T14:00:00")),
+        new Shift(OFFICER_FINDING, "finding", "SH-1", "OF-1", LocalDateTime.parse("2026-04-09T22:00:00"),
+            LocalDateTime.parse("2026-04-10T06:00:00")));
+    List<GroupEvent> events = List.of(
+        new GroupEvent("G-1", "PORT", "EXIT", LocalDate.parse("2026-04-09"), 23L * 3600, 3L),
+        new GroupEvent("G-1", "PORT", "ENTRY", LocalDate.parse("2026-04-09"), 12L * 3600, 2L),
+        new GroupEvent("G-1", "ELSEWHERE", "ENTRY", LocalDate.parse("2026-04-09"), 3600L, 2L));
+    List<OfficerTest> tests = List.of(
+        new OfficerTest("OF-1", "G-1", 5, 1.25, 0.000012, 0.0345, true, true, "DIV-A", "PORT"),
+        new OfficerTest("OF-2", "G-1", 1, 1.0, 0.5, 1.0, false, false, "DIV-A", "PORT"));
+    List<CaseRecord> cases = List.of(
+        new CaseRecord(OFFICER_FINDING, "CR-1", "G-1", "EXIT", "2026-04-09 21:00:00", "OF-1", List.of("SH-1")));
+    return CaseEvidence.of(List.of(officer, division), watch, shifts, events, tests, cases,
+        Map.of(OFFICER_FINDING, 1L));
+  }
+
+  @Test
+  void renderingTwiceGivesTheSamePage() {
+    CaseReportPage page = new CaseReportPage(evidence(), manifest(), review());
+    String first = page.render();
+    assertEquals(first, page.render());
+    assertEquals(1, first.split("<!DOCTYPE html>", -1).length - 1, "one page, not two");
+    assertTrue(first.endsWith("</main></body></html>\n"));
+  }
+
+  @Test
+  void showsTheFindingsFiguresAndEscapesWhatInvestigatorsWrote() {
+    String html = new CaseReportPage(evidence(), manifest(), review()).render();
+    assertTrue(html.contains("p = 1.20e-05, q = 0.0345"), "p and q of the officer's strongest test");
+    assertTrue(html.contains("<td class=\"n\">1.20e-05</td><td class=\"n\">0.0345</td>"), "in the findings table too");
+    assertTrue(html.contains("<td class=\"n\">0.0020</td><td class=\"n\">0.0100</td>"));
+    assertFalse(html.contains("<script>"), "a note cannot inject markup");
+    assertTrue(html.contains("(\u201cFootage &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\u201d)"));
+    assertTrue(html.contains("Latest decision: <b>confirmed on 2026-04-09</b>"));
+    assertTrue(html.contains("<td class=\"n\">1,234</td>"), "counts with thousands separators");
+    assertTrue(html.contains("<td class=\"n\">0.50</td>"), "precision seen");
+  }
+
+  @Test
+  void drawsOnlyTheFindingsPortAndCountsCrossingsOnDuty() {
+    String html = new CaseReportPage(evidence(), manifest(), review()).render();
+    String officer = html.substring(html.indexOf("<section class=\"finding\" id=\"" + OFFICER_FINDING),
+        html.indexOf("<section class=\"finding\" id=\"" + DIVISION_FINDING));
+    assertEquals(1, officer.split("class=\"crossing on-duty\"", -1).length - 1, "23:00 falls in the night shift");
+    assertEquals(2, officer.split("<circle ", -1).length - 1, "the crossing at another port is not drawn");
+    assertTrue(officer.contains("group crossing on duty (1)") && officer.contains("group crossing off duty (1)"));
+    assertTrue(officer.contains("<tr style=\"font-weight:bold\"><td>OF-1</td>"), "the finding's officer stands out");
+    assertTrue(officer.contains("<td>CR-1</td><td>G-1</td><td>EXIT</td><td>2026-04-09 21:00:00</td><td>OF-1</td>"
+        + "<td>SH-1</td>"));
+    String division = html.substring(html.indexOf("<section class=\"finding\" id=\"" + DIVISION_FINDING));
+    assertTrue(division.contains("This finding is held back by a dismissal"), "no records for a held-back finding");
+    assertTrue(html.contains("<table id=\"watch-list\"><tr><th>port / division</th><th>04-09</th><th>04-10</th>"));
+    assertTrue(html.contains("<tr><td>PORT / DIV-A</td><td class=\"n\">0</td><td class=\"n\">2</td>"
+        + "<td class=\"n\">4</td><td class=\"n\">100%</td></tr>"));
+  }
+}
