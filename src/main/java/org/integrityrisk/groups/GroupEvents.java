@@ -16,6 +16,7 @@ import static org.integrityrisk.schema.Columns.CROSSED_AT;
 import static org.integrityrisk.schema.Columns.DIRECTION;
 import static org.integrityrisk.schema.Columns.EVENTS;
 import static org.integrityrisk.schema.Columns.EVENT_TIME;
+import static org.integrityrisk.schema.Columns.FIRST_CROSSING;
 import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.LAST_CROSSING;
 import static org.integrityrisk.schema.Columns.LOCAL_DATE;
@@ -38,8 +39,6 @@ import org.integrityrisk.schema.RequiredColumns;
  */
 public final class GroupEvents {
   private static final String STAGE = "GroupEvents";
-  /** A group's first event. */
-  public static final String FIRST_CROSSING = "first_crossing";
   /** The first clearance of a member in the basket, while events are built. */
   private static final String FIRST = "_first";
 

@@ -15,10 +15,13 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
+import static org.integrityrisk.schema.Columns.ALL_CONFIDENCE;
+import static org.integrityrisk.schema.Columns.ASSOCIATION_LIFT;
 import static org.integrityrisk.schema.Columns.CO_CROSSINGS;
 import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.LARGE_GROUP;
 import static org.integrityrisk.schema.Columns.MEMBERS;
+import static org.integrityrisk.schema.Columns.SIZE;
 import static org.integrityrisk.schema.Columns.TRAVELLER_PSEUDONYM;
 
 import org.apache.spark.ml.fpm.FPGrowth;
@@ -39,12 +42,6 @@ import org.integrityrisk.config.StageParameters;
  */
 public final class GroupMiner {
   private static final String STAGE = "GroupMiner";
-  /** How many members the group has. */
-  public static final String SIZE = "size";
-  /** Co-crossings over what independent members would produce by chance. */
-  public static final String ASSOCIATION_LIFT = "association_lift";
-  /** The share of the busiest member's crossings made with the group. */
-  public static final String ALL_CONFIDENCE = "all_confidence";
   /** A group id is this followed by 16 hex digits of the SHA-256 of its sorted members. */
   private static final String GROUP_ID_PREFIX = "G-";
   private static final String TOKEN = "_token";

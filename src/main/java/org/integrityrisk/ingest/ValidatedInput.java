@@ -9,7 +9,10 @@ import static org.integrityrisk.schema.Columns.COPIES;
 import static org.integrityrisk.schema.Columns.DETAIL;
 import static org.integrityrisk.schema.Columns.FIELD;
 import static org.integrityrisk.schema.Columns.INPUT;
+import static org.integrityrisk.schema.Columns.ORIGINAL_VALUES;
+import static org.integrityrisk.schema.Columns.RAW_RECORD;
 import static org.integrityrisk.schema.Columns.REASON;
+import static org.integrityrisk.schema.Columns.RECORD_KEY;
 import static org.integrityrisk.schema.Columns.SOURCE_FILE;
 import static org.integrityrisk.schema.Columns.SOURCE_ROW;
 import static org.integrityrisk.schema.Columns.TIMEZONE;
@@ -33,12 +36,6 @@ import org.apache.spark.storage.StorageLevel;
  * read from it and the source should be scanned once.
  */
 public final class ValidatedInput {
-  /** Quarantine: the row's id (record, shift or port id) when it can be trusted, else null. */
-  public static final String RECORD_KEY = "record_key";
-  /** Quarantine: the source's columns as a map from header name to text. */
-  public static final String ORIGINAL_VALUES = "original_values";
-  /** Quarantine: the raw text of a malformed record (never for clearances). */
-  public static final String RAW_RECORD = "raw_record";
   /** Rows per quarantine reason, in the counts' aggregate. */
   private static final String ROWS = "rows";
 

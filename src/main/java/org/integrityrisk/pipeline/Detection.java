@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.integrityrisk.schema.Columns.BASKET_ID;
 import static org.integrityrisk.schema.Columns.FLAGGED;
+import static org.integrityrisk.schema.Columns.FLAGGED_WITH;
 import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.UNIT_ID;
 import static org.integrityrisk.schema.Columns.UNIT_KIND;
@@ -52,8 +53,6 @@ import org.integrityrisk.spark.Persisted;
  * more than once is cached, and each stage reports its rows and seconds.
  */
 public final class Detection {
-  /** The units whose tests on a group passed false discovery control, as {@code kind:id}. */
-  public static final String FLAGGED_WITH = "flagged_with";
   // The counts each stage's line and the manifest read back from its one-row summary.
   private static final String BASKETS = "baskets";
   private static final String CHAINS_CUT = "chains_cut";

@@ -29,8 +29,10 @@ import static org.integrityrisk.schema.Columns.NOTE;
 import static org.integrityrisk.schema.Columns.OFFICER_ID;
 import static org.integrityrisk.schema.Columns.PORT_ID;
 import static org.integrityrisk.schema.Columns.RAISED;
+import static org.integrityrisk.schema.Columns.RECEIVED_RUN_DATE;
 import static org.integrityrisk.schema.Columns.REVIEW_STATUS;
 import static org.integrityrisk.schema.Columns.RUNS_SEEN;
+import static org.integrityrisk.schema.Columns.SOURCE;
 import static org.integrityrisk.schema.Columns.SOURCE_ROW;
 
 import java.sql.Date;
@@ -67,10 +69,6 @@ public final class FindingReview {
   public static final String RERAISED_EVIDENCE_GREW = "reraised_evidence_grew";
   public static final String NOT_FLAGGED_THIS_RUN = "not_flagged_this_run";
 
-  /** In {@code feedback}: the feedback file a decision was first received in. */
-  public static final String SOURCE = "source";
-  /** In {@code feedback}: the date of the run that first received a decision. */
-  public static final String RECEIVED_RUN_DATE = "received_run_date";
 
   /** One row per officer or division finding and per group, as this run found it. */
   public static final StructType ENTRY_SCHEMA = new StructType()

@@ -16,6 +16,7 @@ import static org.integrityrisk.schema.Columns.ALIGNED_BASKET_IDS;
 import static org.integrityrisk.schema.Columns.ALIGNED_EVENTS;
 import static org.integrityrisk.schema.Columns.BASKET_ID;
 import static org.integrityrisk.schema.Columns.CASE_BASKET_IDS;
+import static org.integrityrisk.schema.Columns.CASE_RECORDS;
 import static org.integrityrisk.schema.Columns.DECISION;
 import static org.integrityrisk.schema.Columns.DECISION_DATE;
 import static org.integrityrisk.schema.Columns.DECISION_NOTE;
@@ -35,6 +36,7 @@ import static org.integrityrisk.schema.Columns.GROUPS;
 import static org.integrityrisk.schema.Columns.GROUPS_AT_DECISION;
 import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.LAST_ALIGNED_AT;
 import static org.integrityrisk.schema.Columns.LAST_CROSSING;
 import static org.integrityrisk.schema.Columns.LAST_EVENT_AT;
 import static org.integrityrisk.schema.Columns.LAST_SEEN;
@@ -77,10 +79,6 @@ import org.integrityrisk.spark.Persisted;
  */
 public final class InvestigatorView {
   public static final String GROUP = "group";
-  /** In {@code findings}: the latest aligned crossing behind the finding. */
-  public static final String LAST_ALIGNED_AT = "last_aligned_at";
-  /** In {@code findings}: the distinct clearance records in {@code flagged_cases} that back the finding. */
-  public static final String CASE_RECORDS = "case_records";
 
   // Aliases that live inside apply: the last aligned event's keys, the strongest test, join keys.
   private static final String LAST_FINDING = "_l_finding";

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.integrityrisk.schema.Columns.DIVISION_FLAGGED;
 import static org.integrityrisk.schema.Columns.DIVISION_ID;
+import static org.integrityrisk.schema.Columns.FINDINGS_NOT_RERAISED;
 import static org.integrityrisk.schema.Columns.FINDINGS_RAISED;
 import static org.integrityrisk.schema.Columns.KIND;
 import static org.integrityrisk.schema.Columns.OFFICERS_FLAGGED;
@@ -33,8 +34,6 @@ import org.integrityrisk.alignment.DutyRosters;
  * a missing row.
  */
 public final class WatchList {
-  /** In {@code watch_list}: the division's findings held back by a dismissal. */
-  public static final String FINDINGS_NOT_RERAISED = "findings_not_reraised";
 
   public static final StructType SCHEMA = new StructType()
       .add(RUN_DATE, DataTypes.DateType)

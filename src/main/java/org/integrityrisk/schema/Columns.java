@@ -109,4 +109,40 @@ public final class Columns {
   public static final String FIELD = "field";
   public static final String DETAIL = "detail";
   public static final String COPIES = "copies";
+
+  // Further columns the published tables promise.
+  /** In {@code watch_list}: the division's findings held back by a dismissal. */
+  public static final String FINDINGS_NOT_RERAISED = "findings_not_reraised";
+  /** In {@code feedback}: the feedback file a decision was first received in. */
+  public static final String SOURCE = "source";
+  /** In {@code feedback}: the date of the run that first received a decision. */
+  public static final String RECEIVED_RUN_DATE = "received_run_date";
+  /** In {@code findings}: the latest aligned crossing behind the finding. */
+  public static final String LAST_ALIGNED_AT = "last_aligned_at";
+  /** In {@code findings}: the distinct clearance records in {@code flagged_cases} that back the finding. */
+  public static final String CASE_RECORDS = "case_records";
+  /** The units whose tests on a group passed false discovery control, as {@code kind:id}. */
+  public static final String FLAGGED_WITH = "flagged_with";
+  /** Quarantine: the row's id (record, shift or port id) when it can be trusted, else null. */
+  public static final String RECORD_KEY = "record_key";
+  /** Quarantine: the source's columns as a map from header name to text. */
+  public static final String ORIGINAL_VALUES = "original_values";
+  /** Quarantine: the raw text of a malformed record (never for clearances). */
+  public static final String RAW_RECORD = "raw_record";
+  /** The groups whose tests against the officer or division were flagged. */
+  public static final String FLAGGED_GROUPS = "flagged_groups";
+  /** The port of the strongest test of an officer or division. */
+  public static final String STRONGEST_PORT_ID = "strongest_port_id";
+  /** How many groups were tested against the officer or division. */
+  public static final String GROUPS_TESTED = "groups_tested";
+  /** The kind of unit whose flag the row came from ({@code officer} or {@code division}). */
+  public static final String FLAGGED_FOR = "flagged_for";
+  /** How many members the group has. */
+  public static final String SIZE = "size";
+  /** Co-crossings over what independent members would produce by chance. */
+  public static final String ASSOCIATION_LIFT = "association_lift";
+  /** The share of the busiest member's crossings made with the group. */
+  public static final String ALL_CONFIDENCE = "all_confidence";
+  /** A group's first event. */
+  public static final String FIRST_CROSSING = "first_crossing";
 }

@@ -32,8 +32,6 @@ import org.integrityrisk.schema.RequiredColumns;
  * the footage of those shifts.
  */
 public final class FlaggedCases {
-  /** The kind of unit whose flag the row came from ({@link DutyRosters#OFFICER} or {@link DutyRosters#DIVISION}). */
-  public static final String FLAGGED_FOR = "flagged_for";
 
   private static final String STAGE = "FlaggedCases";
   // Per record: whether an officer's flag carries it, and the division's finding behind it.

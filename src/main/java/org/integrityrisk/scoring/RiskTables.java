@@ -31,13 +31,9 @@ import org.integrityrisk.schema.RequiredColumns;
  * keeps the first alone), with the ids of those findings.
  */
 public final class RiskTables {
-  /** The groups whose tests against the officer or division were flagged. */
-  public static final String FLAGGED_GROUPS = "flagged_groups";
 
   private static final double SMALLEST_P = 1e-300;
   private static final String STAGE = "RiskTables";
-  private static final String STRONGEST_PORT_ID = "strongest_port_id";
-  private static final String GROUPS_TESTED = "groups_tested";
   /** The strongest test, as a struct whose fields order the tests. */
   private static final String BEST = "_best";
   private static final String NEG_ALIGNED = "_neg_aligned";
