@@ -18,7 +18,7 @@ final class GenerateCommand {
 
   void execute(CommandLine line) {
     line.requireOnly("output", "seed", "scale", "run-date", "lookback-days",
-        "shuttle", "queue-burst", "weekly-coach", "clearing-officers");
+        "shuttle", "queue-burst", "weekly-coach", "clearing-officers", "ring-trips", "collusion");
     var extras = new GeneratorOptions.Extras(
         flag(line, "shuttle"), flag(line, "queue-burst"), flag(line, "weekly-coach"), flag(line, "clearing-officers"));
     GeneratorOptions options;
@@ -30,7 +30,7 @@ final class GenerateCommand {
           line.option("run-date").map(RunOptions::parseDate).orElse(GeneratorOptions.DEFAULT_RUN_DATE),
           (int) parseLong("lookback-days",
               line.option("lookback-days").orElse(String.valueOf(GeneratorOptions.DEFAULT_LOOKBACK_DAYS))),
-          extras);
+          extras, rings(line));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -43,6 +43,23 @@ final class GenerateCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("scenario cannot be written to " + options.output(), e);
     }
+  }
+
+  /**
+   * {@code --ring-trips MIN-MAX} (or one number) sets how many trips each colluding ring
+   * makes; {@code --collusion false} makes the null twin, with independent rings instead.
+   */
+  private static GeneratorOptions.Rings rings(CommandLine line) {
+    GeneratorOptions.Rings standard = GeneratorOptions.Rings.STANDARD;
+    int min = standard.minTrips();
+    int max = standard.maxTrips();
+    if (line.option("ring-trips").isPresent()) {
+      String text = line.option("ring-trips").get().trim();
+      String[] bounds = text.split("-", 2);
+      min = (int) parseLong("ring-trips", bounds[0]);
+      max = bounds.length == 2 ? (int) parseLong("ring-trips", bounds[1]) : min;
+    }
+    return new GeneratorOptions.Rings(min, max, line.option("collusion").isEmpty() || flag(line, "collusion"));
   }
 
   /** An optional pattern's switch: {@code --name true} or {@code --name false}, off when absent. */

@@ -156,6 +156,7 @@ public final class Main {
           integrity-risk generate --output DIR --seed N [--scale X] [--run-date YYYY-MM-DD]
                                   [--lookback-days N] [--shuttle true] [--queue-burst true]
                                   [--weekly-coach true] [--clearing-officers true]
+                                  [--ring-trips MIN-MAX] [--collusion false]
           integrity-risk evaluate --truth FILE --findings DIR
           integrity-risk io-floor --clearances PATH --rosters PATH [--ports PATH] --output DIR
           integrity-risk obvious-sql --clearances PATH --run-date YYYY-MM-DD --output DIR

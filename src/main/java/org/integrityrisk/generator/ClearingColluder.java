@@ -17,8 +17,6 @@ import java.util.SplittableRandom;
 final class ClearingColluder {
   /** The share of the ring's crossings the officer clears; colleagues on shift clear the rest. */
   static final double SHARE = 0.85;
-  private static final int MIN_TRIPS = 10;
-  private static final int MAX_TRIPS = 14;
   private static final int SPREAD_SECONDS = 110;
   private static final long MARGIN_SECONDS = 600;
   private static final long MIN_STAY_SECONDS = 1800;
@@ -30,9 +28,11 @@ final class ClearingColluder {
   private final Identifiers.Sequence people;
   private final SplittableRandom rnd;
   private final GroupCrossings group;
+  private final GeneratorOptions.Rings shape;
 
   ClearingColluder(ScenarioWindow window, PortPlan ports, Identifiers ids, TravelDetails details,
-      SplittableRandom rnd) {
+      SplittableRandom rnd, GeneratorOptions.Rings shape) {
+    this.shape = shape;
     this.window = window;
     this.ports = ports;
     this.details = details;
@@ -49,7 +49,7 @@ final class ClearingColluder {
     }
     List<Shift> shifts = regularShiftsInWindow(roster, officer);
     Draw.shuffle(shifts, rnd);
-    int trips = Math.min(shifts.size(), Draw.between(rnd, MIN_TRIPS, MAX_TRIPS));
+    int trips = Math.min(shifts.size(), Draw.between(rnd, shape.minTrips(), shape.maxTrips()));
     List<Shift> chosen = new ArrayList<>(shifts.subList(0, trips));
     chosen.sort(Comparator.comparingLong(Shift::start));
 
@@ -98,7 +98,7 @@ final class ClearingColluder {
       }
       for (Officer o : d.officers()) {
         if (!plan.isColludingOfficer(o) && !o.officerId().equals(plan.staleOfficer().officerId())
-            && regularShiftsInWindow(roster, o).size() >= MIN_TRIPS) {
+            && regularShiftsInWindow(roster, o).size() >= shape.minTrips()) {
           candidates.add(o);
         }
       }

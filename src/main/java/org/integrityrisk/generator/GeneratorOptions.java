@@ -13,9 +13,10 @@ import java.time.LocalDate;
  * @param runDate the run date the scenario is built around (null means {@link #DEFAULT_RUN_DATE})
  * @param lookbackDays the run window's length in UTC days, ending with the run date
  * @param extras the optional patterns (null means {@link Extras#NONE})
+ * @param rings how the smuggling rings behave (null means {@link Rings#STANDARD})
  */
 public record GeneratorOptions(Path output, long seed, double scale, LocalDate runDate, int lookbackDays,
-    Extras extras) {
+    Extras extras, Rings rings) {
   public static final LocalDate DEFAULT_RUN_DATE = LocalDate.of(2026, 4, 10);
   public static final int DEFAULT_LOOKBACK_DAYS = 30;
 
@@ -39,6 +40,29 @@ public record GeneratorOptions(Path output, long seed, double scale, LocalDate r
     }
   }
 
+  /**
+   * The smuggling rings. Detection must hold on rings nobody shaped for it: short-lived
+   * ones (a handful of trips) as much as the regular business of the standard scenario,
+   * and it must stay quiet where nobody colludes.
+   *
+   * @param minTrips the fewest trips of a colluding ring in the window
+   * @param maxTrips the most trips of a colluding ring in the window
+   * @param colluding false for a null scenario: no ring colludes with anyone (no officer,
+   *     division, clearing or stale collusion); each ring that would have colluded crosses
+   *     as an independent ring instead, with the same number of trips, so the scenario
+   *     holds as many smuggler-like groups as its colluding twin
+   */
+  public record Rings(int minTrips, int maxTrips, boolean colluding) {
+    /** A ring working through an officer runs a regular business: a trip every two or three days. */
+    public static final Rings STANDARD = new Rings(10, 14, true);
+
+    public Rings {
+      if (minTrips < 2 || maxTrips > 60 || minTrips > maxTrips) {
+        throw new IllegalArgumentException("ring trips must be a range within 2 to 60, got " + minTrips + "-" + maxTrips);
+      }
+    }
+  }
+
   public GeneratorOptions {
     if (output == null) {
       throw new IllegalArgumentException("the generator needs an output folder");
@@ -55,6 +79,13 @@ public record GeneratorOptions(Path output, long seed, double scale, LocalDate r
     if (extras == null) {
       extras = Extras.NONE;
     }
+    if (rings == null) {
+      rings = Rings.STANDARD;
+    }
+  }
+
+  public GeneratorOptions(Path output, long seed, double scale, LocalDate runDate, int lookbackDays, Extras extras) {
+    this(output, seed, scale, runDate, lookbackDays, extras, Rings.STANDARD);
   }
 
   public GeneratorOptions(Path output, long seed, double scale, LocalDate runDate, int lookbackDays) {

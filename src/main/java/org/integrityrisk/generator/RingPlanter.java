@@ -15,10 +15,6 @@ final class RingPlanter {
   private static final int SPREAD_SECONDS = 110;
   private static final long MARGIN_SECONDS = 600;
   private static final double SHARED_CAR = 0.7;
-  // A ring working through an officer runs a regular business: a trip every two or three
-  // days of the month, more than the 8 to 12 of an independent ring.
-  private static final int COLLUDING_MIN_TRIPS = 10;
-  private static final int COLLUDING_MAX_TRIPS = 14;
   private static final long DAY = 86_400;
 
   private final ScenarioWindow window;
@@ -27,9 +23,12 @@ final class RingPlanter {
   private final TravelDetails details;
   private final SplittableRandom rnd;
   private final GroupCrossings group;
+  private final GeneratorOptions.Rings shape;
   private int rings;
 
-  RingPlanter(ScenarioWindow window, PortPlan ports, Identifiers ids, TravelDetails details, SplittableRandom rnd) {
+  RingPlanter(ScenarioWindow window, PortPlan ports, Identifiers ids, TravelDetails details, SplittableRandom rnd,
+      GeneratorOptions.Rings shape) {
+    this.shape = shape;
     this.window = window;
     this.ports = ports;
     this.people = ids.sequence(Identifiers.RING_BASE);
@@ -40,6 +39,17 @@ final class RingPlanter {
 
   List<PlantedGroup> plant(Roster roster, CollusionPlan plan, List<Crossing> out) {
     List<PlantedGroup> planted = new ArrayList<>();
+    if (!shape.colluding()) {
+      // The null twin: as many smuggler-like rings, at the colluders' ports, with nobody's help.
+      for (Officer officer : List.of(plan.firstOfficer(), plan.secondOfficer(), plan.staleOfficer())) {
+        addIfPlanted(planted, independentRing(officer.port(), tripsOfCollusion(), out));
+      }
+      addIfPlanted(planted, independentRing(plan.division().port(), tripsOfCollusion(), out));
+      for (String port : List.of(PortPlan.SOUTH_FERRY, PortPlan.WEST_AIR, PortPlan.NORTH_BRIDGE)) {
+        addIfPlanted(planted, independentRing(ports.byId(port), out));
+      }
+      return planted;
+    }
     addIfPlanted(planted, officerRing(roster, plan.firstOfficer(), out));
     addIfPlanted(planted, officerRing(roster, plan.secondOfficer(), out));
     addIfPlanted(planted, divisionRing(roster, plan.division(), out));
@@ -71,7 +81,7 @@ final class RingPlanter {
     if (extras.isEmpty() && own.isEmpty()) {
       return null;
     }
-    int trips = Draw.between(rnd, COLLUDING_MIN_TRIPS, COLLUDING_MAX_TRIPS);
+    int trips = tripsOfCollusion();
     int inOvertime = own.isEmpty() ? trips : Math.min(extras.size(), (trips + 2) / 3 + rnd.nextInt(2));
     Draw.shuffle(extras, rnd);
     List<long[]> slots = new ArrayList<>(tripSlots(extras, inOvertime));
@@ -111,7 +121,7 @@ final class RingPlanter {
     if (candidates.isEmpty()) {
       return null;
     }
-    int trips = Draw.between(rnd, COLLUDING_MIN_TRIPS, COLLUDING_MAX_TRIPS);
+    int trips = tripsOfCollusion();
     List<Integer> chosen = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < officers.size(); i++) {
@@ -145,8 +155,16 @@ final class RingPlanter {
     return ring(PlantedGroup.COLLUDING_DIVISION, division.port(), 3, tripSlots, null, division.divisionId(), out);
   }
 
+  /** How many trips a colluding ring makes in the window. */
+  private int tripsOfCollusion() {
+    return Draw.between(rnd, shape.minTrips(), shape.maxTrips());
+  }
+
   private PlantedGroup independentRing(ActivePort port, List<Crossing> out) {
-    int trips = Draw.between(rnd, 8, 12);
+    return independentRing(port, Draw.between(rnd, 8, 12), out);
+  }
+
+  private PlantedGroup independentRing(ActivePort port, int trips, List<Crossing> out) {
     List<String> members = members(Draw.between(rnd, 2, 4));
     String car = port.road() ? people.vehicle() : "";
     long start = window.startSecond();

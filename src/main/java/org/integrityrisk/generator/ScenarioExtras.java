@@ -25,8 +25,9 @@ final class ScenarioExtras {
   /**
    * @param ringsSoFar how many rings are planted already, so the clearing colluder's ring is numbered after them
    */
-  static Planted plant(GeneratorOptions.Extras extras, ScenarioWindow window, PortPlan ports, Identifiers ids,
-      TravelDetails details, RandomStreams streams, Roster roster, CollusionPlan plan, int ringsSoFar) {
+  static Planted plant(GeneratorOptions.Extras extras, GeneratorOptions.Rings rings, ScenarioWindow window,
+      PortPlan ports, Identifiers ids, TravelDetails details, RandomStreams streams, Roster roster, CollusionPlan plan,
+      int ringsSoFar) {
     List<Crossing> crossings = new ArrayList<>();
     List<PlantedGroup> innocent = new ArrayList<>();
     if (extras.shuttle()) {
@@ -40,10 +41,11 @@ final class ScenarioExtras {
       innocent.add(new WeeklyCoach(window, ports, ids, details, streams.stream("weekly-coach")).plant(crossings));
     }
     PlantedGroup clearingRing = null;
-    if (extras.clearingOfficers()) {
+    // A null scenario has no colluder to clear a ring: clearing data is recorded, nobody colludes.
+    if (extras.clearingOfficers() && rings.colluding()) {
       StringBuilder ringId = new StringBuilder("RING-");
       Timestamps.appendDigits(ringId, ringsSoFar + 1L, 2);
-      clearingRing = new ClearingColluder(window, ports, ids, details, streams.stream("clearing-colluder"))
+      clearingRing = new ClearingColluder(window, ports, ids, details, streams.stream("clearing-colluder"), rings)
           .plant(roster, plan, ringId.toString(), crossings);
     }
     return new Planted(List.copyOf(crossings), List.copyOf(innocent), burst, clearingRing);

@@ -64,7 +64,8 @@ public final class ScenarioGenerator {
 
     List<Crossing> planted = new ArrayList<>();
     List<PlantedGroup> rings =
-        new RingPlanter(window, ports, ids, details, streams.stream("rings")).plant(roster, plan, planted);
+        new RingPlanter(window, ports, ids, details, streams.stream("rings"), options.rings())
+            .plant(roster, plan, planted);
     List<PlantedGroup> innocent =
         new InnocentGroups(window, ports, ids, details, streams, options.scale()).plant(planted);
     // Only the standard planted rows count against the scale's volume: the optional
@@ -74,7 +75,7 @@ public final class ScenarioGenerator {
 
     GeneratorOptions.Extras extras = options.extras();
     ScenarioExtras.Planted more =
-        ScenarioExtras.plant(extras, window, ports, ids, details, streams, roster, plan, rings.size());
+        ScenarioExtras.plant(extras, options.rings(), window, ports, ids, details, streams, roster, plan, rings.size());
     List<Crossing> extraCrossings = more.crossings();
     if (more.clearingRing() != null) {
       rings = concat(rings, List.of(more.clearingRing()));

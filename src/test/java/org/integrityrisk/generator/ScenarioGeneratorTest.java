@@ -91,6 +91,38 @@ class ScenarioGeneratorTest {
   }
 
   @Test
+  void colludingRingsMakeTheTripsAsked(@TempDir Path dir) throws IOException {
+    ScenarioSummary shortLived = ScenarioGenerator.generate(new GeneratorOptions(dir, SEED, SCALE,
+        GeneratorOptions.DEFAULT_RUN_DATE, GeneratorOptions.DEFAULT_LOOKBACK_DAYS, GeneratorOptions.Extras.NONE,
+        new GeneratorOptions.Rings(6, 7, true)));
+    JsonNode rings = new ObjectMapper().readTree(shortLived.truth().toFile()).get("rings");
+    int colluding = 0;
+    for (JsonNode ring : rings) {
+      String kind = ring.get("kind").asText();
+      if (kind.startsWith("colluding")) {
+        colluding++;
+        int trips = ring.get("trips").asInt();
+        assertTrue(trips >= 6 && trips <= 7, ring.toString());
+      }
+    }
+    assertEquals(3, colluding, rings.toString());
+  }
+
+  @Test
+  void theNullTwinHasAsManyRingsAndNoCollusion(@TempDir Path dir) throws IOException {
+    ScenarioSummary nullTwin = ScenarioGenerator.generate(new GeneratorOptions(dir, SEED, SCALE,
+        GeneratorOptions.DEFAULT_RUN_DATE, GeneratorOptions.DEFAULT_LOOKBACK_DAYS, GeneratorOptions.Extras.NONE,
+        new GeneratorOptions.Rings(6, 14, false)));
+    JsonNode nullTruth = new ObjectMapper().readTree(nullTwin.truth().toFile());
+    assertEquals(0, nullTruth.get("colluding_officers").size());
+    assertEquals(0, nullTruth.get("colluding_divisions").size());
+    assertEquals(truth.get("rings").size(), nullTruth.get("rings").size());
+    for (JsonNode ring : nullTruth.get("rings")) {
+      assertEquals("independent", ring.get("kind").asText(), ring.toString());
+    }
+  }
+
+  @Test
   void anotherSeedGivesOtherClearances(@TempDir Path other) throws IOException {
     ScenarioSummary different = ScenarioGenerator.generate(new GeneratorOptions(other, SEED + 1, SCALE));
     assertFalse(Files.readString(different.clearances()).equals(Files.readString(summary.clearances())));
