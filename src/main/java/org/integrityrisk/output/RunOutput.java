@@ -65,12 +65,17 @@ public final class RunOutput implements AutoCloseable {
     this.staging = new Path(stagingFolder(root), partition + "." + runId);
   }
 
+  /** The folder of a run date's findings: the partition {@code run_date=<D>} of the findings table. */
+  public static String partition(String runDate) {
+    return PARTITION_PREFIX + runDate;
+  }
+
   /**
    * Takes the date's lock, repairs what an earlier killed run of that date left behind, and
    * opens a fresh staging folder.
    */
   public static RunOutput open(SparkSession spark, String outputDir, LocalDate runDate) {
-    String partition = PARTITION_PREFIX + runDate;
+    String partition = partition(runDate.toString());
     String runId = UUID.randomUUID().toString();
     Path given = new Path(outputDir);
     FileSystem fs;

@@ -7,7 +7,6 @@ import static org.integrityrisk.schema.Columns.LARGE_GROUP;
 import static org.integrityrisk.schema.Columns.MEMBERS;
 import static org.integrityrisk.schema.Columns.OFFICER_ID;
 import static org.integrityrisk.schema.Columns.RISK_SCORE;
-import static org.integrityrisk.schema.Columns.RUN_DATE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.integrityrisk.output.RunOutput;
 import org.integrityrisk.schema.OutputTable;
 
 /**
@@ -42,7 +42,7 @@ public final class Evaluation {
     if (Files.isDirectory(given.resolve(officerRisk))) {
       return given;
     }
-    Path dated = given.resolve(RUN_DATE + "=" + runDate);
+    Path dated = given.resolve(RunOutput.partition(runDate));
     if (Files.isDirectory(dated.resolve(officerRisk))) {
       return dated;
     }
