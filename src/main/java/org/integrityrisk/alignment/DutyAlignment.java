@@ -37,6 +37,7 @@ public final class DutyAlignment {
       .add(DIVISION_ID, DataTypes.StringType)
       .add(EVENTS, DataTypes.IntegerType)
       .add(TRIPS, DataTypes.IntegerType)
+      .add(ROUND_TRIPS, DataTypes.IntegerType)
       .add(ALIGNED_EVENTS, DataTypes.IntegerType)
       .add(EXPECTED_ALIGNED_EVENTS, DataTypes.DoubleType)
       .add(P_VALUE, DataTypes.DoubleType)
@@ -90,7 +91,7 @@ public final class DutyAlignment {
       aligned.add(baskets.get(index));
     }
     return RowFactory.create(row.getAs(GROUP_ID), row.getAs(PORT_ID), row.getAs(UNIT_KIND), row.getAs(UNIT_ID),
-        row.getAs(OFFICER_ID), row.getAs(DIVISION_ID), result.events(), result.trips(), result.alignedEvents(),
+        row.getAs(OFFICER_ID), row.getAs(DIVISION_ID), result.events(), result.trips(), row.getAs(ROUND_TRIPS), result.alignedEvents(),
         result.expectedAlignedEvents(), result.pValue(), result.smallestPValue(), SparkRows.seq(aligned));
   }
 }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.integrityrisk.config.Parameters;
+import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.schema.RequiredColumns;
 
 /**
@@ -41,7 +42,11 @@ public final class GroupTrips {
       .add(BASKET_IDS, DataTypes.createArrayType(DataTypes.StringType))
       .add(MINUTES, DataTypes.createArrayType(DataTypes.IntegerType))
       .add(EPOCH_SECONDS, DataTypes.createArrayType(DataTypes.LongType))
-      .add(TRIP_OF_EVENT, DataTypes.createArrayType(DataTypes.IntegerType));
+      .add(TRIP_OF_EVENT, DataTypes.createArrayType(DataTypes.IntegerType))
+      .add(ROUND_TRIPS, DataTypes.IntegerType);
+
+  /** Below this an exit and the entry after it are a turn back at the border, not a trip. */
+  static final long ROUND_TRIP_MIN_SECONDS = 15 * 60L;
 
   private GroupTrips() {}
 
@@ -49,13 +54,24 @@ public final class GroupTrips {
    * @param axis the local days of the run
    * @param tripHours an exit and the group's next entry (or the reverse) within this many
    *     hours are one trip ({@code trip-hours}, 0 to 336)
+   * @param roundTripHours a trip out and back within 15 minutes to this many hours is a
+   *     round trip ({@code round-trip-hours})
    */
-  public record Params(DayAxis axis, int tripHours) {
+  public record Params(DayAxis axis, int tripHours, int roundTripHours) {
     public Params {
       if (axis == null) {
         throw new IllegalArgumentException(STAGE + ": the day axis must be given");
       }
       Parameters.TRIP_HOURS.require(STAGE, tripHours);
+      Parameters.ROUND_TRIP_HOURS.require(STAGE, roundTripHours);
+    }
+
+    public Params(DayAxis axis, int tripHours) {
+      this(axis, tripHours, Parameters.ROUND_TRIP_HOURS.defaultValue());
+    }
+
+    public static Params of(DayAxis axis, PipelineConfig config) {
+      return new Params(axis, config.tripHours(), config.get(Parameters.ROUND_TRIP_HOURS));
     }
   }
 
@@ -84,15 +100,16 @@ public final class GroupTrips {
     RequiredColumns.require(STAGE, "events", events, GROUP_ID, PORT_ID, BASKET_ID, DIRECTION, LOCAL_DATE,
         LOCAL_SECOND_OF_DAY, EVENT_TIME);
     long tripSeconds = params.tripHours() * 3600L;
+    long roundTripSeconds = params.roundTripHours() * 3600L;
     return GroupEvent.of(events, params.axis())
         .groupByKey((MapFunction<Row, String>) r -> {
           GroupEvent e = GroupEvent.from(r);
           return e.group() + '\u0000' + e.port();
         }, Encoders.STRING())
-        .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trips(rows, tripSeconds), Encoders.row(SCHEMA));
+        .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trips(rows, tripSeconds, roundTripSeconds), Encoders.row(SCHEMA));
   }
 
-  private static Row trips(Iterator<Row> rows, long tripSeconds) {
+  private static Row trips(Iterator<Row> rows, long tripSeconds, long roundTripSeconds) {
     String group = null;
     String port = null;
     List<Event> events = new ArrayList<>();
@@ -108,11 +125,16 @@ public final class GroupTrips {
     List<Object> epochs = new ArrayList<>();
     List<Object> tripOf = new ArrayList<>();
     int trip = -1;
+    int roundTrips = 0;
     Event open = null;
     for (Event e : events) {
       boolean closesTrip = open != null && !open.direction().equals(e.direction())
           && e.epochSecond() - open.epochSecond() <= tripSeconds;
       if (closesTrip) {
+        long span = e.epochSecond() - open.epochSecond();
+        if (span >= ROUND_TRIP_MIN_SECONDS && span <= roundTripSeconds) {
+          roundTrips++;
+        }
         open = null;
       } else {
         trip++;
@@ -124,7 +146,7 @@ public final class GroupTrips {
       tripOf.add(trip);
     }
     return RowFactory.create(group, port, SparkRows.seq(baskets), SparkRows.seq(minutes), SparkRows.seq(epochs),
-        SparkRows.seq(tripOf));
+        SparkRows.seq(tripOf), roundTrips);
   }
 
   /** Rebuilds the trips of one row of {@link #SCHEMA}. */

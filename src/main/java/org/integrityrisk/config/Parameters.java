@@ -47,7 +47,37 @@ public final class Parameters {
   /** The Benjamini-Hochberg false discovery rate over all alignment tests of the run. */
   public static final Param<Double> FDR_LEVEL = Param.number("fdr-level", 0.01,
       Range.open(0, 1),
-      "the Benjamini-Hochberg level over all tests of a run");
+      "the (weighted) Benjamini-Hochberg level over all tests of a run");
+
+  /**
+   * The system this project follows calls a group suspect when its members "entered and
+   * exited many times in a short period". A ring that needs the same officer or division
+   * both ways goes out and comes back inside one shift; commuters are away a working day.
+   * Under the null model a trip's day moves but its shape does not, so the count of round
+   * trips is the same on every day the null draws: it may steer how the false discovery
+   * budget is spread without touching the p-values.
+   */
+  public static final Param<Integer> ROUND_TRIP_HOURS = Param.wholeNumber("round-trip-hours", 8,
+      Range.closed(1, 24),
+      "a trip out and back within 15 minutes to this many hours is a round trip");
+
+  /**
+   * Tests of groups that went out and back within hours at least three times ("entered and
+   * exited many times in a short period") get this share of the false discovery budget, the
+   * rest the others. Neither share may be 0: a ring whose trips last longer must stay findable.
+   */
+  public static final Param<Double> ROUND_TRIP_SHARE = Param.number("round-trip-share", 0.8,
+      Range.open(0, 1),
+      "the share of the false discovery budget for tests of groups with 3 or more round trips");
+
+  /**
+   * Officer tests outnumber division tests about five to one, yet duty alone rarely tells a
+   * colluder from the team-mates who share their shifts; evidence of who cleared a group is
+   * strong enough to pass on a smaller share.
+   */
+  public static final Param<Double> OFFICER_SHARE = Param.number("officer-share", 0.25,
+      Range.open(0, 1),
+      "the share of the false discovery budget for officer tests (the rest goes to division tests)");
 
   /** Restricting draws to the trip's own day type keeps weekday-only habits from passing for alignment. */
   public static final Param<Boolean> KEEP_WEEKDAY_TYPE = Param.trueOrFalse("keep-weekday-type", true,
@@ -87,7 +117,7 @@ public final class Parameters {
 
   // The order of manifest.json's parameters, the README table and the usage text.
   private static final List<Param<?>> ALL = List.of(LOOKBACK_DAYS, MAX_REJECT_RATIO, MIN_CROSSINGS,
-      BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, KEEP_WEEKDAY_TYPE,
+      BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, ROUND_TRIP_HOURS, ROUND_TRIP_SHARE, OFFICER_SHARE, KEEP_WEEKDAY_TYPE,
       MAX_BASKET_MINUTES, MAX_BASKET_SIZE, LARGE_GROUP_SIZE, LARGE_GROUP_JACCARD, CO_TRAVEL_MAX_P);
 
   static {

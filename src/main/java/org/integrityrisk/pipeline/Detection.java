@@ -43,6 +43,7 @@ import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.schema.Columns;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
+import org.integrityrisk.scoring.TestWeights;
 import org.integrityrisk.spark.Persisted;
 
 /**
@@ -144,7 +145,7 @@ public final class Detection {
     DayAxis axis = DayAxis.of(window);
     Dataset<Row> units = staged("duty rosters", () -> persisted.freshPlan(DutyRosters.apply(shifts, axis))).rows();
 
-    Dataset<Row> trips = GroupTrips.apply(events, new GroupTrips.Params(axis, config.tripHours()));
+    Dataset<Row> trips = GroupTrips.apply(events, GroupTrips.Params.of(axis, config));
     Dataset<Row> duty = new DutyAlignment(new DutyAlignment.Params(axis, config.keepWeekdayType())).apply(trips, units);
     Optional<Dataset<Row>> clearing = Optional.empty();
     if (ClearingEvidence.available(crossings)) {
@@ -154,9 +155,10 @@ public final class Detection {
     }
     Optional<Dataset<Row>> clearingEvidence = clearing;
     Dataset<Row> raw = staged("alignment tests", () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
+    Dataset<Row> weighted = new TestWeights(TestWeights.Params.of(config)).apply(raw);
     Dataset<Row> tests = persisted.freshPlan(
-        new FalseDiscovery(config.fdrLevel()).apply(raw, DutyAlignment.TEST_KEY));
-    progress.stage("flagged tests (BH)", () -> tests.filter(col(FLAGGED)).count());
+        new FalseDiscovery(config.fdrLevel()).apply(weighted, DutyAlignment.TEST_KEY));
+    progress.stage("flagged tests (weighted BH)", () -> tests.filter(col(FLAGGED)).count());
 
     return new Detected(suspectGroups(groups, events, tests), events, units, tests, mining);
   }

@@ -59,6 +59,10 @@ public final class Columns {
   public static final String UNIT_ID = "unit_id";
   public static final String ALIGNED_EVENTS = "aligned_events";
   public static final String EXPECTED_ALIGNED_EVENTS = "expected_aligned_events";
+  /** A group's trips out and back within a few hours at the port (see GroupTrips). */
+  public static final String ROUND_TRIPS = "round_trips";
+  /** A test's share of the false discovery budget, relative to the mean test (see TestWeights). */
+  public static final String WEIGHT = "weight";
   public static final String ALIGNED_BASKET_IDS = "aligned_basket_ids";
   public static final String CLEARED_BASKET_IDS = "cleared_basket_ids";
   public static final String CASE_BASKET_IDS = "case_basket_ids";

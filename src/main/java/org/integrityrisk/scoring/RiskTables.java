@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log10;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.integrityrisk.schema.Columns.*;
 
@@ -24,8 +26,13 @@ import org.integrityrisk.schema.RequiredColumns;
 /**
  * Officer and division risk from the tested alignments. Each row carries the evidence
  * of its strongest test (group, aligned and expected events, p and q values) and the
- * groups whose tests were flagged; {@code risk_score} is -log10 of the strongest test's
- * p-value, so it orders everyone, flagged or not, by the weight of their evidence.
+ * groups whose tests were flagged. The strongest test is the one with the smallest p / w
+ * (p-value over its {@link TestWeights weight}), and {@code risk_score} is -log10 of
+ * min(1, that ratio times the sum of the unit's weights): the weighted Bonferroni p-value
+ * over all of the unit's tests. It orders everyone, flagged or not, by the weight of their
+ * evidence, and it does not grow with the number of tests a unit happens to get: the
+ * largest -log10 p over more chance groups would, and at four times the traffic it put
+ * team-mates above the colluder of their division.
  * {@code flagged} is what investigators are asked to look at: a test that passed the
  * false discovery control and whose finding was not dismissed ({@code statistically_flagged}
  * keeps the first alone), with the ids of those findings.
@@ -37,6 +44,8 @@ public final class RiskTables {
   /** The strongest test, as a struct whose fields order the tests. */
   private static final String BEST = "_best";
   private static final String NEG_ALIGNED = "_neg_aligned";
+  private static final String WEIGHTED_P = "_weighted_p";
+  private static final String WEIGHTS = "_weights";
 
   private RiskTables() {}
 
@@ -65,7 +74,7 @@ public final class RiskTables {
 
   private static void requireTests(Dataset<Row> tests) {
     RequiredColumns.require(STAGE, "tests", tests, UNIT_KIND, UNIT_ID, GROUP_ID, PORT_ID, P_VALUE, Q_VALUE,
-        ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, EVIDENCE, FLAGGED, STATISTICALLY_FLAGGED, FINDING_ID);
+        ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, EVIDENCE, FLAGGED, STATISTICALLY_FLAGGED, FINDING_ID, WEIGHT);
   }
 
   /** A field of the strongest test. */
@@ -74,12 +83,13 @@ public final class RiskTables {
   }
 
   private static Dataset<Row> risk(Dataset<Row> tests, Dataset<Row> roster, String key) {
-    // The strongest test: smallest p, then most aligned events, then group id for repeatability.
-    Column strongest = min(struct(col(P_VALUE), col(ALIGNED_EVENTS).multiply(-1).as(NEG_ALIGNED),
-        col(GROUP_ID), col(Q_VALUE), col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(PORT_ID),
+    // The strongest test: smallest p / w, then most aligned events, then group id for repeatability.
+    Column strongest = min(struct(col(P_VALUE).divide(col(WEIGHT)).as(WEIGHTED_P),
+        col(ALIGNED_EVENTS).multiply(-1).as(NEG_ALIGNED), col(P_VALUE), col(GROUP_ID), col(Q_VALUE), col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(PORT_ID),
         col(EVIDENCE)));
     Dataset<Row> evidence = tests.groupBy(col(UNIT_ID).as(key)).agg(
         strongest.as(BEST),
+        sum(col(WEIGHT)).as(WEIGHTS),
         count(lit(1)).as(GROUPS_TESTED),
         max(col(FLAGGED)).as(FLAGGED),
         max(col(STATISTICALLY_FLAGGED)).as(STATISTICALLY_FLAGGED),
@@ -88,7 +98,8 @@ public final class RiskTables {
     return roster.join(evidence, roster.col(key).equalTo(evidence.col(key)), "left")
         .drop(evidence.col(key))
         .select(roster.col("*"),
-            coalesce(log10(greatest(best(P_VALUE), lit(SMALLEST_P))).multiply(-1), lit(0.0)).as(RISK_SCORE),
+            coalesce(log10(greatest(least(lit(1.0), best(WEIGHTED_P).multiply(col(WEIGHTS))), lit(SMALLEST_P)))
+                .multiply(-1), lit(0.0)).as(RISK_SCORE),
             coalesce(col(FLAGGED), lit(false)).as(FLAGGED),
             coalesce(col(STATISTICALLY_FLAGGED), lit(false)).as(STATISTICALLY_FLAGGED),
             best(GROUP_ID).as(STRONGEST_GROUP_ID),
