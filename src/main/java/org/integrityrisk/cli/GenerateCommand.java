@@ -60,9 +60,11 @@ final class GenerateCommand {
     int[] trips = range(line, "ring-trips", standard.minTrips(), standard.maxTrips());
     int[] size = range(line, "ring-size", standard.minSize(), standard.maxSize());
     int[] stayHours = range(line, "ring-stay-hours", 0, 0);
-    if (line.option("ring-stay-hours").isPresent() && stayHours[0] < 1) {
+    if (line.option("ring-stay-hours").isPresent()
+        && (stayHours[0] < 1 || stayHours[1] > GeneratorOptions.Rings.MAX_STAY_MINUTES / 60
+            || stayHours[0] > stayHours[1])) {
       throw new UsageException("--ring-stay-hours '" + line.option("ring-stay-hours").get()
-          + "' must be whole hours from 1 to " + GeneratorOptions.Rings.MAX_STAY_MINUTES / 60);
+          + "' must be a range of whole hours within 1 to " + GeneratorOptions.Rings.MAX_STAY_MINUTES / 60);
     }
     return new GeneratorOptions.Rings(trips[0], trips[1],
         line.option("collusion").isEmpty() || flag(line, "collusion"), size[0], size[1],

@@ -39,8 +39,6 @@ final class CrowdGroups {
    */
   private static final double MIN_ATTENDANCE = 0.70;
   private static final double MAX_ATTENDANCE = 0.97;
-  /** On a day the car goes, a member stays home this often, so the car's crew varies. */
-  private static final double MEMBER_ABSENT = 0.05;
 
   private final ScenarioWindow window;
   private final PortPlan ports;
@@ -86,7 +84,7 @@ final class CrowdGroups {
   /**
    * Commuters working across the border, 2 to 4 in one car: out in the morning, back in the
    * evening, on working days (weekdays that are not public holidays), each carpool at its own
-   * habitual times and with its own share of days off.
+   * habitual times and with its own share of days off, the whole crew in the car.
    */
   private void plantCarpools(Identifiers.Sequence people, List<PlantedGroup> groups, List<Crossing> out) {
     SplittableRandom rnd = streams.stream("crowd-carpools");
@@ -105,15 +103,10 @@ final class CrowdGroups {
         if (!isWorkingDay(day) || rnd.nextDouble() >= attendance) {
           continue;
         }
-        List<String> aboard = new ArrayList<>();
-        for (String m : members) {
-          if (rnd.nextDouble() >= MEMBER_ABSENT) {
-            aboard.add(m);
-          }
-        }
-        if (aboard.isEmpty()) {
-          continue;
-        }
+        // The whole crew or nobody: a member staying home now and then would make every
+        // subset of the crew a frequent group of its own (a 4-seat carpool mined as up to 11
+        // groups), far more groups per carpool than the outside scenarios showed.
+        List<String> aboard = members;
         int d = port.clock().dayIndex(day);
         long exit = port.clock().at(d, outSecond / 3600, outSecond % 3600)
             + Draw.between(rnd, -HABIT_JITTER_SECONDS, HABIT_JITTER_SECONDS);
