@@ -18,11 +18,13 @@ final class GenerateCommand {
 
   void execute(CommandLine line) {
     line.requireOnly("output", "seed", "scale", "run-date", "lookback-days",
-        "shuttle", "queue-burst", "weekly-coach", "clearing-officers", "ring-trips", "collusion");
-    var extras = new GeneratorOptions.Extras(
-        flag(line, "shuttle"), flag(line, "queue-burst"), flag(line, "weekly-coach"), flag(line, "clearing-officers"));
+        "shuttle", "queue-burst", "weekly-coach", "clearing-officers", "ring-trips", "collusion",
+        "crowd", "free-booths", "staffing", "ring-size", "ring-stay-hours", "fixed-port-colluder");
     GeneratorOptions options;
     try {
+      var extras = new GeneratorOptions.Extras(
+          flag(line, "shuttle"), flag(line, "queue-burst"), flag(line, "weekly-coach"), flag(line, "clearing-officers"),
+          (int) parseLong("crowd", line.option("crowd").orElse("1")), flag(line, "free-booths"));
       options = new GeneratorOptions(
           Path.of(line.required("output")),
           parseLong("seed", line.required("seed")),
@@ -30,7 +32,8 @@ final class GenerateCommand {
           line.option("run-date").map(RunOptions::parseDate).orElse(GeneratorOptions.DEFAULT_RUN_DATE),
           (int) parseLong("lookback-days",
               line.option("lookback-days").orElse(String.valueOf(GeneratorOptions.DEFAULT_LOOKBACK_DAYS))),
-          extras, rings(line));
+          extras, rings(line),
+          GeneratorOptions.StaffingPlan.parse(line.option("staffing").orElse("standard").trim()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -47,19 +50,36 @@ final class GenerateCommand {
 
   /**
    * {@code --ring-trips MIN-MAX} (or one number) sets how many trips each colluding ring
-   * makes; {@code --collusion false} makes the null twin, with independent rings instead.
+   * makes; {@code --collusion false} makes the null twin, with independent rings instead;
+   * {@code --ring-size MIN-MAX} sets every ring's members, {@code --ring-stay-hours MIN-MAX}
+   * how many hours each trip's way back follows its way out, and {@code --fixed-port-colluder
+   * true} adds a colluding officer at the fixed-roster port.
    */
   private static GeneratorOptions.Rings rings(CommandLine line) {
     GeneratorOptions.Rings standard = GeneratorOptions.Rings.STANDARD;
-    int min = standard.minTrips();
-    int max = standard.maxTrips();
-    if (line.option("ring-trips").isPresent()) {
-      String text = line.option("ring-trips").get().trim();
-      String[] bounds = text.split("-", 2);
-      min = (int) parseLong("ring-trips", bounds[0]);
-      max = bounds.length == 2 ? (int) parseLong("ring-trips", bounds[1]) : min;
+    int[] trips = range(line, "ring-trips", standard.minTrips(), standard.maxTrips());
+    int[] size = range(line, "ring-size", standard.minSize(), standard.maxSize());
+    int[] stayHours = range(line, "ring-stay-hours", 0, 0);
+    if (line.option("ring-stay-hours").isPresent()
+        && (stayHours[0] < 1 || stayHours[1] > GeneratorOptions.Rings.MAX_STAY_MINUTES / 60
+            || stayHours[0] > stayHours[1])) {
+      throw new UsageException("--ring-stay-hours '" + line.option("ring-stay-hours").get()
+          + "' must be a range of whole hours within 1 to " + GeneratorOptions.Rings.MAX_STAY_MINUTES / 60);
     }
-    return new GeneratorOptions.Rings(min, max, line.option("collusion").isEmpty() || flag(line, "collusion"));
+    return new GeneratorOptions.Rings(trips[0], trips[1],
+        line.option("collusion").isEmpty() || flag(line, "collusion"), size[0], size[1],
+        stayHours[0] * 60, stayHours[1] * 60, flag(line, "fixed-port-colluder"));
+  }
+
+  /** {@code --name MIN-MAX} or {@code --name N} (both bounds N), the defaults when absent. */
+  private static int[] range(CommandLine line, String name, int defaultMin, int defaultMax) {
+    if (line.option(name).isEmpty()) {
+      return new int[] {defaultMin, defaultMax};
+    }
+    String[] bounds = line.option(name).get().trim().split("-", 2);
+    int min = (int) parseLong(name, bounds[0]);
+    int max = bounds.length == 2 ? (int) parseLong(name, bounds[1]) : min;
+    return new int[] {min, max};
   }
 
   /** An optional pattern's switch: {@code --name true} or {@code --name false}, off when absent. */

@@ -156,7 +156,10 @@ public final class Main {
           integrity-risk generate --output DIR --seed N [--scale X] [--run-date YYYY-MM-DD]
                                   [--lookback-days N] [--shuttle true] [--queue-burst true]
                                   [--weekly-coach true] [--clearing-officers true]
-                                  [--ring-trips MIN-MAX] [--collusion false]
+                                  [--ring-trips MIN-MAX] [--collusion false] [--crowd N]
+                                  [--staffing standard|teams-of-5] [--ring-size MIN-MAX]
+                                  [--ring-stay-hours MIN-MAX] [--fixed-port-colluder true]
+                                  [--free-booths true]
           integrity-risk evaluate --truth FILE --findings DIR
           integrity-risk io-floor --clearances PATH --rosters PATH [--ports PATH] --output DIR
           integrity-risk obvious-sql --clearances PATH --run-date YYYY-MM-DD --output DIR

@@ -29,10 +29,18 @@ final class ClearingColluder {
   private final SplittableRandom rnd;
   private final GroupCrossings group;
   private final GeneratorOptions.Rings shape;
+  private final SplittableRandom sizes;
+  private final SplittableRandom stays;
 
+  /**
+   * @param sizes draws the ring's size when the ring size option is on
+   * @param stays draws the trips' stays when the ring stay option is on
+   */
   ClearingColluder(ScenarioWindow window, PortPlan ports, Identifiers ids, TravelDetails details,
-      SplittableRandom rnd, GeneratorOptions.Rings shape) {
+      SplittableRandom rnd, GeneratorOptions.Rings shape, SplittableRandom sizes, SplittableRandom stays) {
     this.shape = shape;
+    this.sizes = sizes;
+    this.stays = stays;
     this.window = window;
     this.ports = ports;
     this.details = details;
@@ -53,7 +61,11 @@ final class ClearingColluder {
     List<Shift> chosen = new ArrayList<>(shifts.subList(0, trips));
     chosen.sort(Comparator.comparingLong(Shift::start));
 
-    List<String> members = List.of(people.traveller(), people.traveller(), people.traveller());
+    List<String> members = new ArrayList<>();
+    int size = shape.sized() ? Draw.between(sizes, shape.minSize(), shape.maxSize()) : 3;
+    for (int i = 0; i < size; i++) {
+      members.add(people.traveller());
+    }
     ActivePort port = officer.port();
     String car = port.road() ? people.vehicle() : "";
     for (Shift s : chosen) {
@@ -70,12 +82,19 @@ final class ClearingColluder {
           break;
         }
       }
+      if (shape.stayed()) {
+        // The way out at an ordinary hour, back the stay later, both inside the officer's shift.
+        long stay = Math.min(to - from, 60L * Draw.between(stays, shape.minStayMinutes(), shape.maxStayMinutes()));
+        exit = details.ordinaryInstant(port, from, to - stay + 1, stays);
+        entry = exit + stay;
+      }
       boolean inCar = !car.isEmpty() && rnd.nextDouble() < SHARED_CAR;
       String vehicle = inCar ? car : "";
       group.cross(members, port, true, exit, SPREAD_SECONDS, vehicle, details.laneFor(port, inCar, rnd), out);
       group.cross(members, port, false, entry, SPREAD_SECONDS, vehicle, details.laneFor(port, inCar, rnd), out);
     }
-    return new PlantedGroup(ringId, PlantedGroup.COLLUDING_OFFICER, port, members, trips, officer.officerId(),
+    return new PlantedGroup(ringId, PlantedGroup.COLLUDING_OFFICER, port, List.copyOf(members), trips,
+        officer.officerId(),
         officer.divisionId());
   }
 

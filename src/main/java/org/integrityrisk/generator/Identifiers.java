@@ -19,6 +19,8 @@ final class Identifiers {
   static final long QUEUE_BURST_BASE = 800_000;
   static final long WEEKLY_COACH_BASE = 900_000;
   static final long CLEARING_RING_BASE = 1_000_000;
+  /** The crowd's people: about 151,000 per unit of crowd times scale, at most 1000 of them. */
+  static final long CROWD_BASE = 1_100_000;
   static final long BACKGROUND_BASE = 2_000_000;
 
   private static final long TRAVELLER_SPACE = 100_000_000L;

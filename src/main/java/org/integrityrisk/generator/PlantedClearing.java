@@ -3,6 +3,7 @@ package org.integrityrisk.generator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,14 @@ import java.util.SplittableRandom;
  * Rings colluding with an officer are mostly cleared by that officer, who never inspects
  * them; a ring colluding with a division is cleared by whoever of the division is on shift
  * and hardly ever inspected. Everyone else is cleared like the background.
+ *
+ * <p>With free booths ({@link GeneratorOptions.Extras#freeBooths()}) each passage goes to a
+ * booth that is free when it arrives: a car to one officer, each traveller on foot to their
+ * own, and the riders of a bus or coach (more people than a car seats) get off and queue, each
+ * to whichever desk is free. A booth is busy for the passage and a few minutes of questions
+ * after it, so people on foot who arrive together are cleared by different officers, as at
+ * a real airport desk row. A colluding officer still takes their share of the ring: the
+ * collusion is that the ring seeks out their booth. The booths draw from a stream of their own.
  */
 final class PlantedClearing {
   /** The share of its ring's crossings an officer whose collusion shows in the duty roster clears. */
@@ -24,6 +33,11 @@ final class PlantedClearing {
   static final double DIVISION_RING_INSPECTED = 0.02;
   /** Members of one vehicle passage are cleared within minutes; a gap longer than this starts another. */
   private static final long PASSAGE_GAP_SECONDS = 900;
+  /** More people in one vehicle than a car seats: a bus or coach, whose riders queue at the desks. */
+  static final int CAR_SEATS = 9;
+  /** How long a booth stays busy after a passage: documents, questions, the next one stepping up. */
+  static final int MIN_SERVICE_SECONDS = 120;
+  static final int MAX_SERVICE_SECONDS = 240;
 
   /**
    * How a ring gets through: a colluding officer who clears officerShare of its crossings
@@ -85,27 +99,31 @@ final class PlantedClearing {
   private final Map<String, Collusion> collusionByTraveller;
   private final OnDutyIndex duty;
   private final SplittableRandom rnd;
+  private final SplittableRandom booths;
 
   private PlantedClearing(List<Crossing> crossings, Map<String, Collusion> collusionByTraveller, OnDutyIndex duty,
-      SplittableRandom rnd) {
+      SplittableRandom rnd, SplittableRandom booths) {
     this.crossings = crossings;
     this.collusionByTraveller = collusionByTraveller;
     this.duty = duty;
     this.rnd = rnd;
+    this.booths = booths;
   }
 
   /**
    * The same crossings, in the same order, each with its clearance.
    *
    * @param collusionByTraveller how each member of a colluding ring gets through
+   * @param booths with free booths, the stream their choices draw from; null clears each
+   *     passage by any officer on shift, as the standard scenario does
    */
   static List<Crossing> clear(List<Crossing> crossings, Map<String, Collusion> collusionByTraveller,
-      OnDutyIndex duty, SplittableRandom rnd) {
-    return new PlantedClearing(crossings, collusionByTraveller, duty, rnd).clearAll();
+      OnDutyIndex duty, SplittableRandom rnd, SplittableRandom booths) {
+    return new PlantedClearing(crossings, collusionByTraveller, duty, rnd, booths).clearAll();
   }
 
   private List<Crossing> clearAll() {
-    List<Passage> passages = passages();
+    List<Passage> passages = booths == null ? passages() : busRidersApart(passages());
     Map<Collusion, List<Passage>> ringPassages = new LinkedHashMap<>();
     for (Passage p : passages) {
       Collusion c = collusionOf(p);
@@ -120,10 +138,115 @@ final class PlantedClearing {
       }
     }
     Crossing[] cleared = new Crossing[crossings.size()];
-    for (Passage p : passages) {
-      clear(p, collusionOf(p), byColluder[p.id()], cleared);
+    if (booths == null) {
+      for (Passage p : passages) {
+        clear(p, collusionOf(p), byColluder[p.id()], cleared);
+      }
+    } else {
+      Officer[] atBooth = boothOfficers(passages, byColluder);
+      for (Passage p : passages) {
+        clearAt(p, collusionOf(p), atBooth[p.id()], cleared);
+      }
     }
     return List.of(cleared);
+  }
+
+  /** The riders of a bus or coach each as a passage of their own: they queue at the desks one by one. */
+  private List<Passage> busRidersApart(List<Passage> passages) {
+    List<int[]> groups = new ArrayList<>();
+    for (Passage p : passages) {
+      if (p.members().length > CAR_SEATS) {
+        for (int i : p.members()) {
+          groups.add(new int[] {i});
+        }
+      } else {
+        groups.add(p.members());
+      }
+    }
+    groups.sort(Comparator.comparingInt(g -> g[0]));
+    return toPassages(groups);
+  }
+
+  /**
+   * Who clears each passage when every passage goes to a free booth: in the order the
+   * passages arrive at their port, each takes a booth free at its first crossing (any of the
+   * officers it may go to, uniformly), or when all are busy the one that frees first; the
+   * booth stays busy through the passage and a service time after it. A colluder's passages
+   * go to the colluder's booth and keep it busy too.
+   */
+  private Officer[] boothOfficers(List<Passage> passages, boolean[] byColluder) {
+    Officer[] chosen = new Officer[passages.size()];
+    List<Passage> arrival = new ArrayList<>(passages);
+    arrival.sort(Comparator.comparingLong(Passage::from).thenComparingInt(Passage::id));
+    Map<String, Long> freeAt = new HashMap<>();
+    for (Passage p : arrival) {
+      Collusion collusion = collusionOf(p);
+      Officer colluder = collusion == null ? null : collusion.officer();
+      List<Officer> onShift = duty.onDutyThroughout(p.port(), p.from(), p.to());
+      Officer officer;
+      if (colluder != null && byColluder[p.id()]) {
+        officer = colluder;
+      } else {
+        List<Officer> candidates;
+        if (collusion == null) {
+          candidates = onShift;
+        } else if (colluder != null) {
+          candidates = onShift.stream().filter(o -> !o.officerId().equals(colluder.officerId())).toList();
+          if (candidates.isEmpty() && onShift.contains(colluder)) {
+            candidates = List.of(colluder);
+          }
+        } else {
+          String division = collusion.division().divisionId();
+          List<Officer> ofDivision = onShift.stream().filter(o -> o.divisionId().equals(division)).toList();
+          candidates = ofDivision.isEmpty() ? onShift : ofDivision;
+        }
+        officer = freeBooth(candidates, p.from(), freeAt);
+      }
+      if (officer != null) {
+        long start = Math.max(p.from(), freeAt.getOrDefault(officer.officerId(), Long.MIN_VALUE));
+        freeAt.put(officer.officerId(),
+            start + (p.to() - p.from()) + Draw.between(booths, MIN_SERVICE_SECONDS, MAX_SERVICE_SECONDS));
+      }
+      chosen[p.id()] = officer;
+    }
+    return chosen;
+  }
+
+  private Officer freeBooth(List<Officer> candidates, long at, Map<String, Long> freeAt) {
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    List<Officer> free = new ArrayList<>();
+    Officer soonest = null;
+    long soonestAt = Long.MAX_VALUE;
+    for (Officer o : candidates) {
+      long f = freeAt.getOrDefault(o.officerId(), Long.MIN_VALUE);
+      if (f <= at) {
+        free.add(o);
+      } else if (f < soonestAt) {
+        soonest = o;
+        soonestAt = f;
+      }
+    }
+    return free.isEmpty() ? soonest : Draw.pick(free, booths);
+  }
+
+  /**
+   * Clears a passage by the officer at its booth (or, when nobody was on shift throughout,
+   * each member by whoever is at their instant), inspected at the rate its collusion allows.
+   */
+  private void clearAt(Passage p, Collusion collusion, Officer officer, Crossing[] cleared) {
+    Officer colluder = collusion == null ? null : collusion.officer();
+    double inspectRate = collusion == null ? ClearingDesk.INSPECTED
+        : colluder != null ? COLLEAGUE_INSPECTS_RING : DIVISION_RING_INSPECTED;
+    boolean inspected = rnd.nextDouble() < inspectRate;
+    for (int i : p.members()) {
+      Crossing c = crossings.get(i);
+      Officer by = officer != null ? officer : duty.pick(c.port(), c.at(), rnd);
+      boolean memberInspected = inspected && !(colluder != null && colluder.equals(by));
+      boolean seizure = memberInspected && rnd.nextDouble() < ClearingDesk.SEIZURE_IF_INSPECTED;
+      cleared[i] = c.cleared(new Clearance(by == null ? null : by.officerId(), memberInspected, seizure));
+    }
   }
 
   /**
@@ -223,6 +346,11 @@ final class PlantedClearing {
       groups.add(toSortedArray(current));
     }
     groups.sort(Comparator.comparingInt(g -> g[0]));
+    return toPassages(groups);
+  }
+
+  /** Passages numbered in the order of the groups, each spanning its members' crossings. */
+  private List<Passage> toPassages(List<int[]> groups) {
     List<Passage> passages = new ArrayList<>(groups.size());
     for (int[] members : groups) {
       long from = Long.MAX_VALUE;

@@ -9,7 +9,14 @@ import java.util.SplittableRandom;
  * Plants the smuggling rings: small groups that cross out and back together many times.
  * Colluding rings cross only while their officer or division is on duty; independent rings
  * cross at any time; the stale ring colluded only before the window. Members are cleared
- * within two minutes of each other, usually in the ring's car.
+ * within two minutes of each other, usually in the ring's car. Shifts run around the clock
+ * and through weekends at rotating ports, so colluding rings cross at night and at weekends
+ * whenever their officer or division is on duty.
+ *
+ * <p>The ring size and stay options ({@link GeneratorOptions.Rings#sized()}, {@link
+ * GeneratorOptions.Rings#stayed()}) draw from streams of their own, and the standard draws
+ * are made all the same and then overridden, so every other ring, trip and row stays as the
+ * standard scenario has it.
  */
 final class RingPlanter {
   private static final int SPREAD_SECONDS = 110;
@@ -24,11 +31,19 @@ final class RingPlanter {
   private final SplittableRandom rnd;
   private final GroupCrossings group;
   private final GeneratorOptions.Rings shape;
+  private final SplittableRandom sizes;
+  private final SplittableRandom stays;
   private int rings;
 
+  /**
+   * @param sizes draws the rings' sizes when the size option is on
+   * @param stays draws the trips' stays when the stay option is on
+   */
   RingPlanter(ScenarioWindow window, PortPlan ports, Identifiers ids, TravelDetails details, SplittableRandom rnd,
-      GeneratorOptions.Rings shape) {
+      GeneratorOptions.Rings shape, SplittableRandom sizes, SplittableRandom stays) {
     this.shape = shape;
+    this.sizes = sizes;
+    this.stays = stays;
     this.window = window;
     this.ports = ports;
     this.people = ids.sequence(Identifiers.RING_BASE);
@@ -48,6 +63,9 @@ final class RingPlanter {
       for (String port : List.of(PortPlan.SOUTH_FERRY, PortPlan.WEST_AIR, PortPlan.NORTH_BRIDGE)) {
         addIfPlanted(planted, independentRing(ports.byId(port), out));
       }
+      if (plan.fixedPortOfficer() != null) {
+        addIfPlanted(planted, independentRing(plan.fixedPortOfficer().port(), tripsOfCollusion(), out));
+      }
       return planted;
     }
     addIfPlanted(planted, officerRing(roster, plan.firstOfficer(), out));
@@ -57,6 +75,10 @@ final class RingPlanter {
       addIfPlanted(planted, independentRing(ports.byId(port), out));
     }
     addIfPlanted(planted, staleRing(roster, plan.staleOfficer(), out));
+    // Last, so every standard ring keeps its number and its draws.
+    if (plan.fixedPortOfficer() != null) {
+      addIfPlanted(planted, officerRing(roster, plan.fixedPortOfficer(), out));
+    }
     return planted;
   }
 
@@ -165,7 +187,7 @@ final class RingPlanter {
   }
 
   private PlantedGroup independentRing(ActivePort port, int trips, List<Crossing> out) {
-    List<String> members = members(Draw.between(rnd, 2, 4));
+    List<String> members = members(size(Draw.between(rnd, 2, 4)));
     String car = port.road() ? people.vehicle() : "";
     long start = window.startSecond();
     long length = (window.endSecond() - start) / trips;
@@ -174,6 +196,11 @@ final class RingPlanter {
       long slotEnd = slotStart + length - SPREAD_SECONDS - 60;
       long exit = openInstant(port, slotStart, slotStart + length / 2);
       long entry = openInstant(port, exit + (slotEnd - exit) * 3 / 10, Math.min(slotEnd, exit + 3 * DAY));
+      if (shape.stayed()) {
+        long[] stayed = stayedTrip(port, slotStart, slotEnd);
+        exit = stayed[0];
+        entry = stayed[1];
+      }
       trip(members, port, car, exit, entry, out);
     }
     return new PlantedGroup(nextRingId(), PlantedGroup.INDEPENDENT, port, members, trips, null, null);
@@ -197,7 +224,7 @@ final class RingPlanter {
       return null;
     }
     slots.sort(Comparator.comparingLong(s -> s[0]));
-    List<String> members = members(size);
+    List<String> members = members(size(size));
     String car = port.road() ? people.vehicle() : "";
     for (long[] slot : slots) {
       long margin = Math.min(MARGIN_SECONDS, (slot[1] - slot[0]) / 10);
@@ -205,6 +232,11 @@ final class RingPlanter {
       long usable = slot[1] - margin - SPREAD_SECONDS - from;
       long exit = from + rnd.nextLong(Math.max(1, usable * 3 / 10));
       long entry = from + usable * 6 / 10 + rnd.nextLong(Math.max(1, usable * 4 / 10));
+      if (shape.stayed()) {
+        long[] stayed = stayedTrip(port, from, slot[1] - margin - SPREAD_SECONDS);
+        exit = stayed[0];
+        entry = stayed[1];
+      }
       trip(members, port, car, exit, entry, out);
     }
     return new PlantedGroup(nextRingId(), kind, port, members, slots.size(), officerId, divisionId);
@@ -249,6 +281,31 @@ final class RingPlanter {
       }
     }
     return slots;
+  }
+
+  /** The standard size, or one drawn from the size option's own stream. */
+  private int size(int standard) {
+    return shape.sized() ? Draw.between(sizes, shape.minSize(), shape.maxSize()) : standard;
+  }
+
+  /**
+   * Out and back one stay apart, both inside [from, to] and, where the port closes at night,
+   * both while it is open. A span shorter than the stay (several trips in one shift) shortens
+   * the stay to the span: the trip stays inside the duty that explains it.
+   */
+  private long[] stayedTrip(ActivePort port, long from, long to) {
+    long stay = Math.min(Math.max(0, to - from),
+        60L * Draw.between(stays, shape.minStayMinutes(), shape.maxStayMinutes()));
+    for (int attempt = 0; attempt < 200; attempt++) {
+      long exit = Draw.within(stays, from, to - stay + 1);
+      long entry = exit + stay;
+      if (port.isOpenAt(exit) && port.isOpenAt(exit + SPREAD_SECONDS) && port.isOpenAt(entry)
+          && port.isOpenAt(entry + SPREAD_SECONDS)) {
+        return new long[] {exit, entry};
+      }
+    }
+    long exit = Draw.within(stays, from, to - stay + 1);
+    return new long[] {exit, exit + stay};
   }
 
   /** A uniform instant in [from, to) when the port is open for the whole group. */

@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
  *
  * <p>Rotating ports run four teams on an 8-day forward rotation (2 early, 2 late, 2 night,
  * 2 off), teams 2 days apart, so exactly one team covers every shift. The fixed-roster port
- * has a weekday morning office, a daily evening office and a weekend office.
+ * has a weekday morning office, a daily evening office and a weekend office; staffed with
+ * {@link GeneratorOptions.StaffingPlan#TEAMS_OF_5}, four offices of five instead (weekday
+ * morning and evening, weekend morning and evening), so every port has 4 divisions of 5.
  */
 final class RosterBuilder {
   static final long HOUR = 3600;
@@ -32,26 +34,37 @@ final class RosterBuilder {
   private static final String[] FIXED_DIVISIONS = {"MORNING", "EVENING", "WEEKEND"};
   private static final int MORNING = 0;
   private static final int EVENING = 1;
+  /**
+   * The fixed-roster offices of {@link GeneratorOptions.StaffingPlan#TEAMS_OF_5}: four, so the
+   * port has as many divisions as a rotating one, each always working the same hours.
+   */
+  private static final String[] FIXED_OFFICES_OF_4 = {"MORNING", "EVENING", "WEEKEND", "WEEKEND-EVENING"};
+  private static final int TEAM_OF_5 = 5;
 
   private final PortPlan ports;
   private final ScenarioWindow window;
   private final SplittableRandom rnd;
+  private final GeneratorOptions.StaffingPlan staffingPlan;
 
-  RosterBuilder(PortPlan ports, ScenarioWindow window, SplittableRandom rnd) {
+  RosterBuilder(PortPlan ports, ScenarioWindow window, SplittableRandom rnd,
+      GeneratorOptions.StaffingPlan staffingPlan) {
     this.ports = ports;
     this.window = window;
     this.rnd = rnd;
+    this.staffingPlan = staffingPlan;
   }
 
   Staffing staff() {
+    boolean teamsOf5 = staffingPlan == GeneratorOptions.StaffingPlan.TEAMS_OF_5;
     List<Division> divisions = new ArrayList<>();
     for (ActivePort port : ports.active()) {
       boolean rotating = port.rosterKind() == RosterKind.ROTATING;
-      String[] names = rotating ? TEAMS : FIXED_DIVISIONS;
+      String[] names = rotating ? TEAMS : teamsOf5 ? FIXED_OFFICES_OF_4 : FIXED_DIVISIONS;
       int[] sizes = new int[names.length];
       int total = 0;
       for (int k = 0; k < names.length; k++) {
-        sizes[k] = rotating ? Draw.between(rnd, 6, 9)
+        // Teams of five draw no sizes; the standard staffing's draws stay exactly as they were.
+        sizes[k] = teamsOf5 ? TEAM_OF_5 : rotating ? Draw.between(rnd, 6, 9)
             : k == MORNING ? Draw.between(rnd, 6, 8) : k == EVENING ? Draw.between(rnd, 7, 9) : Draw.between(rnd, 3, 5);
         total += sizes[k];
       }
@@ -169,16 +182,18 @@ final class RosterBuilder {
   }
 
   private void fixedSlots(ActivePort port, List<Division> divisions, Map<String, List<DutySlot>> slots) {
+    // Four offices split the evening into a weekday and a weekend office; three have one daily evening office.
+    boolean fourOffices = divisions.size() == FIXED_OFFICES_OF_4.length;
     for (LocalDate date = window.rosterFirstDay(); !date.isAfter(window.rosterLastDay()); date = date.plusDays(1)) {
       boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
       for (Division d : divisions) {
         boolean works = switch (d.rotationIndex()) {
           case MORNING -> !weekend;
-          case EVENING -> true;
+          case EVENING -> !fourOffices || !weekend;
           default -> weekend;
         };
         if (works) {
-          int from = d.rotationIndex() == EVENING ? 15 : 7;
+          int from = d.rotationIndex() % 2 == EVENING ? 15 : 7;
           slots.get(d.divisionId()).add(slot(port, d, date, from, date, from + 8));
         }
       }

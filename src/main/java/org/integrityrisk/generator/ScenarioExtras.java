@@ -13,7 +13,7 @@ final class ScenarioExtras {
    * What the patterns planted.
    *
    * @param crossings their crossings, all in memory (a few thousand at most)
-   * @param innocentGroups the shuttle's riders and the weekly coach's crew
+   * @param innocentGroups the shuttle's riders, the weekly coach's crew and the crowd's groups
    * @param queueBurst the queue burst, or null
    * @param clearingRing the ring of the colluder seen only in the clearing columns, or null
    */
@@ -27,7 +27,7 @@ final class ScenarioExtras {
    */
   static Planted plant(GeneratorOptions.Extras extras, GeneratorOptions.Rings rings, ScenarioWindow window,
       PortPlan ports, Identifiers ids, TravelDetails details, RandomStreams streams, Roster roster, CollusionPlan plan,
-      int ringsSoFar) {
+      int ringsSoFar, double scale) {
     List<Crossing> crossings = new ArrayList<>();
     List<PlantedGroup> innocent = new ArrayList<>();
     if (extras.shuttle()) {
@@ -45,9 +45,12 @@ final class ScenarioExtras {
     if (extras.clearingOfficers() && rings.colluding()) {
       StringBuilder ringId = new StringBuilder("RING-");
       Timestamps.appendDigits(ringId, ringsSoFar + 1L, 2);
-      clearingRing = new ClearingColluder(window, ports, ids, details, streams.stream("clearing-colluder"), rings)
+      clearingRing = new ClearingColluder(window, ports, ids, details, streams.stream("clearing-colluder"), rings,
+          streams.stream("clearing-colluder-sizes"), streams.stream("clearing-colluder-stays"))
           .plant(roster, plan, ringId.toString(), crossings);
     }
+    // Last, so every other pattern's rows keep their places among the background.
+    innocent.addAll(new CrowdGroups(window, ports, ids, details, streams, scale, extras.crowd()).plant(crossings));
     return new Planted(List.copyOf(crossings), List.copyOf(innocent), burst, clearingRing);
   }
 }

@@ -57,14 +57,18 @@ public final class ScenarioGenerator {
     Files.write(keyFile, key.getBytes(StandardCharsets.US_ASCII));
     Pseudonymiser pseudonymiser = new Pseudonymiser(key.getBytes(StandardCharsets.US_ASCII));
 
-    RosterBuilder rosterBuilder = new RosterBuilder(ports, window, streams.stream("roster"));
+    RosterBuilder rosterBuilder = new RosterBuilder(ports, window, streams.stream("roster"), options.staffing());
     Staffing staffing = rosterBuilder.staff();
     CollusionPlan plan = CollusionPlan.choose(staffing, streams.stream("collusion"));
+    if (options.rings().fixedPortColluder()) {
+      plan = plan.withFixedPortOfficer(staffing, streams.stream("collusion-fixed-port"));
+    }
     Roster roster = rosterBuilder.schedule(staffing, plan);
 
     List<Crossing> planted = new ArrayList<>();
     List<PlantedGroup> rings =
-        new RingPlanter(window, ports, ids, details, streams.stream("rings"), options.rings())
+        new RingPlanter(window, ports, ids, details, streams.stream("rings"), options.rings(),
+            streams.stream("ring-sizes"), streams.stream("ring-stays"))
             .plant(roster, plan, planted);
     List<PlantedGroup> innocent =
         new InnocentGroups(window, ports, ids, details, streams, options.scale()).plant(planted);
@@ -75,7 +79,8 @@ public final class ScenarioGenerator {
 
     GeneratorOptions.Extras extras = options.extras();
     ScenarioExtras.Planted more =
-        ScenarioExtras.plant(extras, options.rings(), window, ports, ids, details, streams, roster, plan, rings.size());
+        ScenarioExtras.plant(extras, options.rings(), window, ports, ids, details, streams, roster, plan, rings.size(),
+            options.scale());
     List<Crossing> extraCrossings = more.crossings();
     if (more.clearingRing() != null) {
       rings = concat(rings, List.of(more.clearingRing()));
@@ -88,7 +93,8 @@ public final class ScenarioGenerator {
     if (extras.clearingOfficers()) {
       OnDutyIndex duty = new OnDutyIndex(roster, ports);
       List<Crossing> cleared = PlantedClearing.clear(concat(planted, extraCrossings),
-          PlantedClearing.collusions(rings, staffing, clearingRingId), duty, streams.stream("clearing-planted"));
+          PlantedClearing.collusions(rings, staffing, clearingRingId), duty, streams.stream("clearing-planted"),
+          extras.freeBooths() ? streams.stream("clearing-booths") : null);
       planted = cleared.subList(0, planted.size());
       extraCrossings = cleared.subList(planted.size(), cleared.size());
       desk = new ClearingDesk(duty, streams.stream("clearing"));

@@ -53,6 +53,9 @@ final class TruthWriter {
     root.put("window_start", truth.window().start().toString());
     root.put("window_end_exclusive", truth.window().endExclusive().toString());
     root.put("key_file", truth.keyFile());
+    if (truth.options().hasScenarioOptions()) {
+      scenarioOptions(root.putObject("scenario_options"), truth.options());
+    }
 
     List<String> names = List.of(ClearanceFile.INPUT, RosterFile.INPUT, PortFile.INPUT);
     List<InputTruth> inputs = List.of(truth.clearances(), truth.rosters(), truth.ports());
@@ -163,6 +166,27 @@ final class TruthWriter {
     printer.indentArraysWith(indenter);
     String json = mapper.writer(printer).writeValueAsString(root) + "\n";
     Files.writeString(file, json, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What the options of the crowded scenarios made the scenario hold, so a reader of the truth
+   * knows how it was shaped without the command line. Written only when one of them is not the
+   * standard, so the standard truth stays byte for byte what it was.
+   */
+  private static void scenarioOptions(ObjectNode node, GeneratorOptions options) {
+    GeneratorOptions.Extras extras = options.extras();
+    GeneratorOptions.Rings rings = options.rings();
+    node.put("crowd", extras.crowd());
+    node.put("staffing", options.staffing().cliName());
+    node.put("ring_trips", rings.minTrips() + "-" + rings.maxTrips());
+    node.put("ring_size", rings.minSize() + "-" + rings.maxSize());
+    if (rings.stayed()) {
+      node.put("ring_stay_minutes", rings.minStayMinutes() + "-" + rings.maxStayMinutes());
+    } else {
+      node.putNull("ring_stay_minutes");
+    }
+    node.put("fixed_port_colluder", rings.fixedPortColluder());
+    node.put("free_booths", extras.freeBooths());
   }
 
   private static void members(ObjectNode node, PlantedGroup group, Pseudonymiser pseudonymiser) {

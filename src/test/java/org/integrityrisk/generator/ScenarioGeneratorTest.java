@@ -69,6 +69,10 @@ class ScenarioGeneratorTest {
   @Nested
   class Extras extends ScenarioExtrasChecks {}
 
+  /** The options of the crowded scenarios, in a scenario of their own. */
+  @Nested
+  class Crowded extends CrowdedScenarioChecks {}
+
   @Test
   void sameOptionsGiveByteIdenticalFiles(@TempDir Path other) throws IOException {
     ScenarioSummary again = ScenarioGenerator.generate(new GeneratorOptions(other, SEED, SCALE));
