@@ -24,6 +24,18 @@ public final class DutyBitmap {
     return minute >= 0 && minute < bitmap.length * 8 && (bitmap[minute >>> 3] & (1 << (minute & 7))) != 0;
   }
 
+  /** The share of the axis's minutes on duty. */
+  public static double share(byte[] bitmap) {
+    if (bitmap.length == 0) {
+      return 0.0;
+    }
+    long on = 0;
+    for (byte b : bitmap) {
+      on += Integer.bitCount(b & 0xff);
+    }
+    return (double) on / (bitmap.length * 8L);
+  }
+
   public static void orInto(byte[] target, byte[] other) {
     for (int i = 0; i < target.length; i++) {
       target[i] |= other[i];

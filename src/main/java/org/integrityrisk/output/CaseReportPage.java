@@ -19,6 +19,7 @@ import org.integrityrisk.output.CaseEvidence.WatchSummary;
 import org.integrityrisk.review.Decision;
 import org.integrityrisk.review.FindingShifts;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.scoring.RunLimits;
 
 /**
  * The case report's page, {@code report.html}, from evidence already gathered: plain Java,
@@ -45,6 +46,7 @@ public final class CaseReportPage {
     StringBuilder html = new StringBuilder(64 * 1024);
     List<Finding> findings = evidence.findings();
     head(html);
+    limits(html);
     summary(html, findings);
     watchList(html, evidence.watchList());
     overview(html, findings);
@@ -92,6 +94,28 @@ public final class CaseReportPage {
         a lead is a reason to look at the records and shifts below, never a conclusion about a person.
         Travellers appear only as pseudonyms.</p>
         """);
+  }
+
+  /** What the run could and could not see, before anything it found. */
+  private void limits(StringBuilder html) {
+    RunLimits limits = manifest.limits();
+    if (limits == null) {
+      return;
+    }
+    html.append("<h2>What this run could see</h2>\n<ul id=\"run-limits\">\n");
+    html.append("<li>").append(String.format(Locale.ROOT, "%,d tests, %,d of which could reach the false discovery "
+        + "level %s; the level's budget is spread as below, so a lone ring must pass the bar of its kind.",
+        limits.tests(), limits.countedTests(), sciText(limits.level()))).append("</li>\n");
+    for (RunLimits.Cell cell : limits.cells()) {
+      html.append("<li>").append(esc(cell.describe())).append(".</li>\n");
+    }
+    if (!limits.portsWithoutDivisionEvidence().isEmpty()) {
+      html.append("<li><b>Blind to divisions at ").append(esc(String.join(", ", limits.portsWithoutDivisionEvidence())))
+          .append("</b>: no division test there could reach the level. A division that works the same hours every "
+              + "day has the time of day as its duty, which the null model keeps; there only an officer's rest days "
+              + "and overtime, or the clearing officer in the records, can show collusion.</li>\n");
+    }
+    html.append("</ul>\n");
   }
 
   private void summary(StringBuilder html, List<Finding> findings) {

@@ -9,6 +9,7 @@ import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.scoring.RunLimits;
 
 /**
  * What a run did, written as {@code manifest.json} next to its findings: enough to tell
@@ -20,6 +21,7 @@ import org.integrityrisk.review.ReviewCounts;
  * @param previousRun how this run differs from the run of the same date it replaces; null
  *     when it is the first run of its date
  * @param recovered what this run repaired after an earlier, killed run of its date
+ * @param limits what the run's tests could and could not see; null for a rejected run
  * @param driverMemory the driver JVM's maximum heap, peak heap in use and peak resident set
  * @param sparkWork Spark jobs, stages and tasks run, and the seconds spent outside them
  * @param review what was raised for review and how investigators decided so far; null for a rejected run
@@ -42,6 +44,7 @@ public record Manifest(
     @JsonProperty("recovered") List<String> recovered,
     @JsonProperty("outputs") Map<String, Long> outputs,
     @JsonProperty("mining") Map<String, Long> mining,
+    @JsonProperty("limits") RunLimits limits,
     @JsonProperty("stages") List<StageTiming> stages,
     @JsonProperty("driver_memory") Map<String, Long> driverMemory,
     @JsonProperty("spark_work") org.integrityrisk.spark.SparkWork.Summary sparkWork,

@@ -43,6 +43,7 @@ import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.schema.Columns;
 import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.FalseDiscovery;
+import org.integrityrisk.scoring.RunLimits;
 import org.integrityrisk.scoring.TestWeights;
 import org.integrityrisk.spark.Persisted;
 
@@ -82,7 +83,7 @@ public final class Detection {
    * and how often each bound on mining fired (for the manifest: no evidence disappears unseen).
    */
   public record Detected(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> units, Dataset<Row> tests,
-      Map<String, Long> mining) {
+      Map<String, Long> mining, RunLimits limits) {
     public Detected {
       mining = Collections.unmodifiableMap(new TreeMap<>(mining));
     }
@@ -160,7 +161,8 @@ public final class Detection {
         new FalseDiscovery(config.fdrLevel()).apply(weighted, DutyAlignment.TEST_KEY));
     progress.stage("flagged tests (weighted BH)", () -> tests.filter(col(FLAGGED)).count());
 
-    return new Detected(suspectGroups(groups, events, tests), events, units, tests, mining);
+    RunLimits limits = RunLimits.of(tests, units, config.fdrLevel());
+    return new Detected(suspectGroups(groups, events, tests), events, units, tests, mining, limits);
   }
 
   private static Dataset<Row> suspectGroups(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> tests) {

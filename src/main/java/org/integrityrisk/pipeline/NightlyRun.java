@@ -78,7 +78,7 @@ public final class NightlyRun {
       List<String> rejected = ingested.rejections(request.config().maxRejectRatio());
       if (!rejected.isEmpty()) {
         RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
-            previous, ingested.counts(), publish.quarantine(ingested.quarantine()), Map.of());
+            previous, ingested.counts(), publish.quarantine(ingested.quarantine()), Map.of(), null);
         output.writeManifest(manifest("rejected", record, null, memory));
         Path where = output.publishRejected();
         throw new InputRejectedException(String.join("\n", rejected)
@@ -96,7 +96,7 @@ public final class NightlyRun {
 
       Publish.Written written = publish.findings(request, detected, shifts, ingested.quarantine());
       RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
-          previous, counts, written.outputs(), detected.mining());
+          previous, counts, written.outputs(), detected.mining(), detected.limits());
       // The report shows the manifest as it stands before the report is written; the
       // published manifest adds the report's own stage.
       publish.report(manifest("succeeded", record, written.review(), memory), written.review());
@@ -127,6 +127,6 @@ public final class NightlyRun {
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
         run.inputFiles(), run.previous().orElse(null), run.recovered(), run.outputs(), run.mining(),
-        progress.stages(), memory.snapshot(), work.settled(Duration.ofSeconds(2)).summary(), review);
+        run.limits(), progress.stages(), memory.snapshot(), work.settled(Duration.ofSeconds(2)).summary(), review);
   }
 }

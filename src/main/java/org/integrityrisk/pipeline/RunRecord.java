@@ -10,6 +10,7 @@ import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.output.PreviousRun;
+import org.integrityrisk.scoring.RunLimits;
 
 /**
  * What a run's stages returned that its manifest reports, built whole once they have
@@ -21,7 +22,7 @@ import org.integrityrisk.output.PreviousRun;
  */
 record RunRecord(RunRequest request, RunWindow window, String startedAt, String runId, List<String> recovered,
     Map<String, InputFingerprint> inputFiles, Optional<PreviousRun> previous, Map<String, InputCounts> counts,
-    Map<String, Long> outputs, Map<String, Long> mining) {
+    Map<String, Long> outputs, Map<String, Long> mining, RunLimits limits) {
 
   RunRecord {
     recovered = List.copyOf(recovered);

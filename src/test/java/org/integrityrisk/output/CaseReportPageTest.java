@@ -25,6 +25,10 @@ class CaseReportPageTest {
   private static final String DIVISION_FINDING = "F-00000000000000b2";
 
   private static Manifest manifest() {
+    return manifest(null);
+  }
+
+  private static Manifest manifest(org.integrityrisk.scoring.RunLimits limits) {
     Map<String, InputCounts> inputs = new LinkedHashMap<>();
     inputs.put("clearances", new InputCounts("c.csv", 1200, 1190, 7, 3, 1100, Map.of("MISSING_FIELD", 7L)));
     Map<String, Long> outputs = new LinkedHashMap<>();
@@ -32,7 +36,7 @@ class CaseReportPageTest {
     outputs.put("flagged_cases", 1234L);
     return new Manifest("integrity-risk", "0.1.0", "succeeded", "run-1", "2026-04-10", "2026-03-12T00:00:00Z",
         "2026-04-11T00:00:00Z", null, null, Map.of(), null, inputs, Map.of(), null, List.of(), outputs, Map.of(),
-        List.of(), Map.of(), null, null);
+        limits, List.of(), Map.of(), null, null);
   }
 
   private static ReviewCounts review() {
@@ -64,6 +68,26 @@ class CaseReportPageTest {
         new CaseRecord(OFFICER_FINDING, "CR-1", "G-1", "EXIT", "2026-04-09 21:00:00", "OF-1", List.of("SH-1")));
     return CaseEvidence.of(List.of(officer, division), watch, shifts, events, tests, cases,
         Map.of(OFFICER_FINDING, 1L));
+  }
+
+  @Test
+  void saysWhatTheRunCouldNotSeeBeforeWhatItFound() {
+    org.integrityrisk.scoring.RunLimits limits = new org.integrityrisk.scoring.RunLimits(0.01, 17640, 2803, List.of(
+        new org.integrityrisk.scoring.RunLimits.Cell("division", true, 600, 300, 5.6, 2.0e-5, 0.25, 8),
+        new org.integrityrisk.scoring.RunLimits.Cell("officer", false, 11680, 641, 0.22, 7.8e-7, 0.06, null)),
+        List.of("WEST-AIR"));
+    String html = new CaseReportPage(evidence(), manifest(limits), review()).render();
+    int limitsAt = html.indexOf("<ul id=\"run-limits\">");
+    assertTrue(limitsAt > 0 && limitsAt < html.indexOf("<h2>Findings</h2>"), "limits come first");
+    assertTrue(html.contains("17,640 tests, 2,803 of which could reach the false discovery level"), html);
+    assertTrue(html.contains("groups with 3 or more round trips against divisions: 600 tests (300 could reach the "
+        + "level), a first finding needs p &lt;= 2.0e-05, about 8 trips all on the duty of a division on duty 25% of "
+        + "the time"), html);
+    assertTrue(html.contains("other groups against officers: 11,680 tests (641 could reach the level), a first "
+        + "finding needs p &lt;= 7.8e-07; an officer&#39;s duty counts only beyond their division&#39;s"), html);
+    assertTrue(html.contains("<b>Blind to divisions at WEST-AIR</b>"), html);
+    assertFalse(new CaseReportPage(evidence(), manifest(), review()).render().contains("run-limits"),
+        "a rejected run's manifest has no limits to show");
   }
 
   @Test
