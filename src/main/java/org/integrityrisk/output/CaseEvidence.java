@@ -10,6 +10,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.integrityrisk.schema.Columns.ALIGNED_EVENTS;
+import static org.integrityrisk.schema.Columns.ROUND_TRIPS;
+import static org.integrityrisk.schema.Columns.UNIT_ID;
+import static org.integrityrisk.schema.Columns.WEIGHT;
 import static org.integrityrisk.schema.Columns.CROSSED_AT;
 import static org.integrityrisk.schema.Columns.DECISION;
 import static org.integrityrisk.schema.Columns.DECISION_DATE;
@@ -87,9 +90,11 @@ import org.integrityrisk.schema.OutputTable;
  */
 public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<String, List<Shift>> shifts,
     Map<GroupAtPort, List<GroupEvent>> events, List<OfficerTest> officerTests, Map<String, List<CaseRecord>> cases,
-    Map<String, Long> caseCounts) {
+    Map<String, Long> caseCounts, List<Lead> leads) {
 
   static final int DETAILED_FINDINGS = 50;
+  /** The strongest tests that were not flagged, shown so a near miss is seen for what it is. */
+  static final int LEADS_BELOW_THE_BAR = 5;
   static final int RECORDS_PER_FINDING = 200;
   static final int WATCH_RUNS = 10;
 
@@ -104,6 +109,7 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     officerTests = List.copyOf(officerTests);
     cases = Map.copyOf(cases);
     caseCounts = Map.copyOf(caseCounts);
+    leads = List.copyOf(leads);
   }
 
   /**
@@ -111,10 +117,11 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
    * grouped by finding (or group and port) in the order given.
    */
   public static CaseEvidence of(List<Finding> findings, WatchSummary watchList, List<Shift> shifts,
-      List<GroupEvent> events, List<OfficerTest> officerTests, List<CaseRecord> cases, Map<String, Long> caseCounts) {
+      List<GroupEvent> events, List<OfficerTest> officerTests, List<CaseRecord> cases, Map<String, Long> caseCounts,
+      List<Lead> leads) {
     return new CaseEvidence(findings, watchList, byKey(shifts, Shift::findingId),
         byKey(events, e -> new GroupAtPort(e.groupId(), e.portId())), officerTests,
-        byKey(cases, CaseRecord::findingId), caseCounts);
+        byKey(cases, CaseRecord::findingId), caseCounts, leads);
   }
 
   /** The findings shown in full, the first {@value #DETAILED_FINDINGS}. */
@@ -147,8 +154,10 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     List<String> ids = detailed.stream().map(Finding::findingId).toList();
     TreeSet<String> groups = new TreeSet<>();
     detailed.forEach(f -> groups.addAll(f.groups()));
+    List<Lead> leads = Lead.select(tables.apply(OutputTable.ALIGNMENT_TESTS)).collectAsList().stream()
+        .map(Lead::from).toList();
     if (ids.isEmpty()) {
-      return of(findings, watchList, List.of(), List.of(), List.of(), List.of(), Map.of());
+      return of(findings, watchList, List.of(), List.of(), List.of(), List.of(), Map.of(), leads);
     }
     List<Shift> shifts = Shift.select(tables.apply(OutputTable.FINDING_SHIFTS), ids).collectAsList().stream()
         .map(Shift::from).toList();
@@ -161,7 +170,7 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     CaseRecord.counts(backing).collectAsList()
         .forEach(r -> caseCounts.put(r.getAs(CaseRecord.FINDING), r.getAs(CaseRecord.RECORDS)));
     List<CaseRecord> cases = CaseRecord.select(backing).collectAsList().stream().map(CaseRecord::from).toList();
-    return of(findings, watchList, shifts, events, officerTests, cases, caseCounts);
+    return of(findings, watchList, shifts, events, officerTests, cases, caseCounts, leads);
   }
 
   /** Groups rows by key, keeping their order within each key. */
@@ -297,6 +306,30 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
 
     private static Long longValue(Number n) {
       return n == null ? null : n.longValue();
+    }
+  }
+
+  /**
+   * One of the strongest tests that did not pass the false discovery control: a lead below
+   * the bar, labelled as such, with the figures behind it.
+   */
+  public record Lead(String unitKind, String unitId, String groupId, String portId, Integer roundTrips,
+      Integer alignedEvents, Double expectedAlignedEvents, Double pValue, Double qValue, String evidence) {
+    private static final String WEIGHTED = "_weighted_p";
+
+    static Dataset<Row> select(Dataset<Row> alignmentTests) {
+      return alignmentTests.filter(col(STATISTICALLY_FLAGGED).equalTo(lit(false)))
+          .withColumn(WEIGHTED, col(P_VALUE).divide(col(WEIGHT)))
+          .orderBy(col(Q_VALUE), col(WEIGHTED), col(UNIT_KIND), col(UNIT_ID), col(GROUP_ID))
+          .limit(LEADS_BELOW_THE_BAR)
+          .select(UNIT_KIND, UNIT_ID, GROUP_ID, PORT_ID, ROUND_TRIPS, ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS,
+              P_VALUE, Q_VALUE, EVIDENCE);
+    }
+
+    static Lead from(Row r) {
+      return new Lead(r.getAs(UNIT_KIND), r.getAs(UNIT_ID), r.getAs(GROUP_ID), r.getAs(PORT_ID),
+          r.getAs(ROUND_TRIPS), r.getAs(ALIGNED_EVENTS), r.getAs(EXPECTED_ALIGNED_EVENTS), r.getAs(P_VALUE),
+          r.getAs(Q_VALUE), r.getAs(EVIDENCE));
     }
   }
 

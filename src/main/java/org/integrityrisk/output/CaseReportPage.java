@@ -116,6 +116,23 @@ public final class CaseReportPage {
               + "and overtime, or the clearing officer in the records, can show collusion.</li>\n");
     }
     html.append("</ul>\n");
+    List<CaseEvidence.Lead> leads = evidence.leads();
+    if (leads.isEmpty()) {
+      return;
+    }
+    html.append("<h3>Strongest leads below the bar: <em>not flagged</em></h3>\n<p class=\"omitted\">The tests "
+        + "that came closest without passing the false discovery control. They are not findings; they show what "
+        + "the run saw and how far it was from the bar.</p>\n<table id=\"leads-below-bar\"><tr><th>unit</th>"
+        + "<th>group</th><th>port</th><th>round trips</th><th>observed</th><th>expected</th><th>p</th><th>q</th>"
+        + "<th>evidence</th></tr>\n");
+    for (CaseEvidence.Lead lead : leads) {
+      html.append("<tr><td>").append(esc(lead.unitKind() + " " + lead.unitId())).append("</td><td>")
+          .append(esc(lead.groupId())).append("</td><td>").append(esc(lead.portId())).append("</td>")
+          .append(num(lead.roundTrips())).append(num(lead.alignedEvents())).append(dec(lead.expectedAlignedEvents()))
+          .append(sci(lead.pValue())).append(sci(lead.qValue())).append("<td>").append(esc(lead.evidence()))
+          .append(", not flagged</td></tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private void summary(StringBuilder html, List<Finding> findings) {

@@ -66,8 +66,10 @@ class CaseReportPageTest {
         new OfficerTest("OF-2", "G-1", 1, 1.0, 0.5, 1.0, false, false, "DIV-A", "PORT"));
     List<CaseRecord> cases = List.of(
         new CaseRecord(OFFICER_FINDING, "CR-1", "G-1", "EXIT", "2026-04-09 21:00:00", "OF-1", List.of("SH-1")));
+    List<CaseEvidence.Lead> leads = List.of(new CaseEvidence.Lead("division", "NB-TEAM-D", "G-7", "NORTH-BRIDGE", 6,
+        7, 1.8, 2.4e-4, 0.031, "duty"));
     return CaseEvidence.of(List.of(officer, division), watch, shifts, events, tests, cases,
-        Map.of(OFFICER_FINDING, 1L));
+        Map.of(OFFICER_FINDING, 1L), leads);
   }
 
   @Test
@@ -86,6 +88,10 @@ class CaseReportPageTest {
     assertTrue(html.contains("other groups against officers: 11,680 tests (641 could reach the level), a first "
         + "finding needs p &lt;= 7.8e-07; an officer&#39;s duty counts only beyond their division&#39;s"), html);
     assertTrue(html.contains("<b>Blind to divisions at WEST-AIR</b>"), html);
+    String leads = html.substring(html.indexOf("<table id=\"leads-below-bar\">"));
+    assertTrue(leads.indexOf("division NB-TEAM-D") < leads.indexOf("</table>"), leads);
+    assertTrue(leads.contains("duty, not flagged"), "labelled as not flagged");
+    assertTrue(html.indexOf("leads-below-bar") < html.indexOf("<h2>Findings</h2>"), "near misses come with the limits");
     assertFalse(new CaseReportPage(evidence(), manifest(), review()).render().contains("run-limits"),
         "a rejected run's manifest has no limits to show");
   }
