@@ -3,7 +3,9 @@ package org.integrityrisk.alignment;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
@@ -33,10 +35,28 @@ import org.integrityrisk.schema.RequiredColumns;
  *
  * <p>Pairing: an officer who clears a group far more often than their share of the port's
  * clearances at those hours predicts (the test that exposed inspectors steering
- * declarations to themselves). Each group event is a chance event: cleared by the officer
- * with probability equal to the officer's share of the port's recorded clearances in the
- * event's hour and the hours either side; the count of events they cleared is compared
- * with that Poisson-binomial distribution.
+ * declarations to themselves). The unit is the clearance, not the event: at one event of
+ * the group, a vehicle whose members were all cleared by one officer is one clearance (the
+ * officer at that booth waved the car through), each traveller on foot is one, and each
+ * member of a vehicle cleared at several desks (a bus whose riders queue at whichever desk
+ * is free) is one. Each clearance is the officer's with chance s, their share of the port's
+ * recorded clearances in the event's hour and the hours either side. Counting the event as
+ * the officer's when any member was theirs, with chance s, was wrong: of m members cleared
+ * separately the officer is among the clearers with chance near 1-(1-s)^m, and honest
+ * officers at busy desks were flagged for it.
+ *
+ * <p>The statistic is the number of the group's clearances the officer made, over its
+ * events. The clearances of one event are not taken as independent, although they are
+ * what the Poisson-binomial of the first design would count: a crew on foot that walks up
+ * to one desk together is all the officer's or none of it, and the records cannot tell it
+ * from riders who went to free desks one by one. Each event instead contributes the
+ * distribution whose tail is the largest any dependence allows, P(count >= t) = min(1,
+ * n*s/t) for its n clearances ({@link EventClearances}); events are independent of each
+ * other as before, so their parts are convolved and the p-value is the upper tail at the
+ * observed count. A colluder who clears the whole ring at each event earns s per event,
+ * as a car cleared by them does; riders who each went to a free desk earn an honest
+ * officer about n*s per event, their real chance, and no evidence. An event without a
+ * recorded clearing officer has no clearances and tells nothing.
  *
  * <p>Inspection: under whom the group is inspected less often than under the other
  * officers who cleared it, by Fisher's exact test (one-sided) on the group's passages
@@ -46,22 +66,27 @@ public final class ClearingEvidence {
   private static final String STAGE = "ClearingEvidence";
   private static final long SECONDS_PER_HOUR = 3600L;
 
-  // Columns of SCHEMA that only this class names.
-  private static final String CLEARED_EVENTS = "cleared_events";
-  private static final String EXPECTED_CLEARED_EVENTS = "expected_cleared_events";
+  // Columns of SCHEMA that only this class names. The first two kept the names they had
+  // when the unit was the event: they now count clearances (see the class comment).
+  static final String CLEARED_EVENTS = "cleared_events";
+  static final String EXPECTED_CLEARED_EVENTS = "expected_cleared_events";
   private static final String RECORDS_BY_OFFICER = "records_by_officer";
   private static final String INSPECTED_BY_OFFICER = "inspected_by_officer";
   private static final String RECORDS_BY_OTHERS = "records_by_others";
   private static final String INSPECTED_BY_OTHERS = "inspected_by_others";
 
   // Working columns: a clearance's hour (since the epoch), an officer's share of the
-  // clearances at a port in an hour and the two counts it is made of, whether the officer
-  // cleared an event, and a group's passages and inspections at the port.
+  // clearances at a port in an hour and the two counts it is made of, the clearances of
+  // an event (all, and the officer's) and what names one, the officers who cleared one
+  // vehicle at an event, and a group's passages and inspections at the port.
   private static final String HOUR = "hour";
   private static final String SHARE = "share";
   private static final String BY_OFFICER = "_by_officer";
   private static final String ALL = "_all";
+  private static final String CLEARANCES = "clearances";
   private static final String CLEARED = "cleared";
+  private static final String CLEARANCE_KEY = "_clearance";
+  private static final String VEHICLE_OFFICERS = "_vehicle_officers";
   private static final String CLEARER = "_clearer";
   private static final String EVENT_PORT = "_event_port";
   private static final String PORT_RECORDS = "_records";
@@ -105,14 +130,15 @@ public final class ClearingEvidence {
 
   /**
    * @param events group events (group_id, basket_id, port_id, event_time, record_ids)
-   * @param crossings the window's crossings (record_id, port_id, crossed_at, officer_id, inspected)
+   * @param crossings the window's crossings (record_id, port_id, crossed_at, vehicle_id, officer_id, inspected)
    */
   public static Dataset<Row> apply(Dataset<Row> events, Dataset<Row> crossings, boolean withInspections) {
     RequiredColumns.require(STAGE, "events", events, GROUP_ID, BASKET_ID, PORT_ID, EVENT_TIME, RECORD_IDS);
-    RequiredColumns.require(STAGE, "crossings", crossings, RECORD_ID, PORT_ID, CROSSED_AT, OFFICER_ID, INSPECTED);
+    RequiredColumns.require(STAGE, "crossings", crossings, RECORD_ID, PORT_ID, CROSSED_AT, VEHICLE_ID, OFFICER_ID,
+        INSPECTED);
     Column hour = floor(col(CROSSED_AT).cast(DataTypes.LongType).divide(SECONDS_PER_HOUR));
     Dataset<Row> cleared = crossings.filter(col(OFFICER_ID).isNotNull())
-        .select(col(RECORD_ID), col(PORT_ID), col(OFFICER_ID), col(INSPECTED), hour.as(HOUR));
+        .select(col(RECORD_ID), col(PORT_ID), col(VEHICLE_ID), col(OFFICER_ID), col(INSPECTED), hour.as(HOUR));
     Dataset<Row> nearby = cleared.select(col(PORT_ID), col(OFFICER_ID),
         explode(array(col(HOUR).minus(1), col(HOUR), col(HOUR).plus(1))).as(HOUR));
     Dataset<Row> shares = nearby.groupBy(PORT_ID, HOUR, OFFICER_ID).agg(count(lit(1)).as(BY_OFFICER))
@@ -122,8 +148,20 @@ public final class ClearingEvidence {
     Dataset<Row> groupRecords = events
         .select(col(GROUP_ID), col(BASKET_ID), col(PORT_ID).as(EVENT_PORT), explode(col(RECORD_IDS)).as(RECORD_ID))
         .join(cleared.drop(HOUR), RECORD_ID);
-    Dataset<Row> clearedBy = groupRecords.select(col(GROUP_ID), col(BASKET_ID), col(OFFICER_ID).as(CLEARER))
-        .distinct();
+    // The clearances of each event, named so that counting distinct names counts them: a
+    // vehicle one officer cleared whole is named by its plate, everyone else by their record.
+    Dataset<Row> vehicleOfficers = groupRecords.filter(col(VEHICLE_ID).isNotNull())
+        .groupBy(GROUP_ID, BASKET_ID, VEHICLE_ID).agg(countDistinct(col(OFFICER_ID)).as(VEHICLE_OFFICERS));
+    Column clearanceKey = when(col(VEHICLE_OFFICERS).equalTo(1), concat(lit("vehicle:"), col(VEHICLE_ID)))
+        .otherwise(concat(lit("record:"), col(RECORD_ID)));
+    Dataset<Row> clearances = groupRecords
+        .join(vehicleOfficers, new String[] {GROUP_ID, BASKET_ID, VEHICLE_ID}, "left")
+        .select(col(GROUP_ID), col(BASKET_ID), col(OFFICER_ID), clearanceKey.as(CLEARANCE_KEY));
+    Dataset<Row> clearedBy = clearances.groupBy(GROUP_ID, BASKET_ID, OFFICER_ID)
+        .agg(countDistinct(col(CLEARANCE_KEY)).as(CLEARED))
+        .select(col(GROUP_ID), col(BASKET_ID), col(OFFICER_ID).as(CLEARER), col(CLEARED));
+    Dataset<Row> eventClearances = clearances.groupBy(GROUP_ID, BASKET_ID)
+        .agg(countDistinct(col(CLEARANCE_KEY)).as(CLEARANCES));
     // Inspection is decided per passage, for everyone in the car at once: the records of one
     // event are one decision, so the inspection test counts events, not records.
     Dataset<Row> passages = groupRecords.groupBy(GROUP_ID, BASKET_ID, PORT_ID, OFFICER_ID)
@@ -134,17 +172,22 @@ public final class ClearingEvidence {
     Dataset<Row> byGroup = passages.groupBy(GROUP_ID, PORT_ID).agg(
         count(lit(1)).as(PORT_RECORDS), sum(when(col(INSPECTED), 1).otherwise(0)).as(PORT_INSPECTED));
 
+    // Only events with a recorded clearance: one whose clearing officers went unrecorded
+    // gives no officer a chance to be seen clearing it.
     Dataset<Row> eventChances = events
         .select(col(GROUP_ID).as(E_GROUP), col(BASKET_ID).as(E_BASKET), col(PORT_ID).as(E_PORT),
             floor(col(EVENT_TIME).cast(DataTypes.LongType).divide(SECONDS_PER_HOUR)).as(E_HOUR))
+        .join(eventClearances, col(E_GROUP).equalTo(eventClearances.col(GROUP_ID))
+            .and(col(E_BASKET).equalTo(eventClearances.col(BASKET_ID))))
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_HOUR), col(CLEARANCES))
         .join(shares, col(E_PORT).equalTo(shares.col(PORT_ID)).and(col(E_HOUR).equalTo(shares.col(HOUR))))
-        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(OFFICER_ID).as(E_OFFICER), col(SHARE));
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(OFFICER_ID).as(E_OFFICER), col(SHARE), col(CLEARANCES));
     Dataset<Row> flagged = eventChances
         .join(clearedBy, col(E_GROUP).equalTo(clearedBy.col(GROUP_ID))
             .and(col(E_BASKET).equalTo(clearedBy.col(BASKET_ID))).and(col(E_OFFICER).equalTo(clearedBy.col(CLEARER))),
             "left")
-        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_OFFICER), col(SHARE),
-            clearedBy.col(CLEARER).isNotNull().as(CLEARED));
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_OFFICER), col(SHARE), col(CLEARANCES),
+            coalesce(clearedBy.col(CLEARED), lit(0L)).as(CLEARED));
     Dataset<Row> withCounts = flagged
         .join(byOfficer, col(E_GROUP).equalTo(byOfficer.col(GROUP_ID))
             .and(col(E_PORT).equalTo(byOfficer.col(PORT_ID))).and(col(E_OFFICER).equalTo(byOfficer.col(OFFICER_ID))),
@@ -152,7 +195,8 @@ public final class ClearingEvidence {
         .join(byGroup, col(E_GROUP).equalTo(byGroup.col(GROUP_ID)).and(col(E_PORT).equalTo(byGroup.col(PORT_ID))),
             "left")
         .select(col(E_GROUP).as(GROUP_ID), col(E_PORT).as(PORT_ID), col(E_OFFICER).as(OFFICER_ID),
-            col(E_BASKET).as(BASKET_ID), col(SHARE), col(CLEARED),
+            col(E_BASKET).as(BASKET_ID), col(SHARE), col(CLEARANCES).cast(DataTypes.IntegerType).as(CLEARANCES),
+            col(CLEARED).cast(DataTypes.IntegerType).as(CLEARED),
             coalesce(col(RECORDS_BY_OFFICER), lit(0L)).cast(DataTypes.IntegerType).as(RECORDS_BY_OFFICER),
             coalesce(col(INSPECTED_BY_OFFICER), lit(0L)).cast(DataTypes.IntegerType).as(INSPECTED_BY_OFFICER),
             coalesce(col(PORT_RECORDS), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_AT_PORT),
@@ -163,20 +207,22 @@ public final class ClearingEvidence {
   }
 
   /**
-   * One event of a group and one officer rostered at its port and hour, as the test reads
-   * it: the officer's share of the clearances in that hour, whether the officer cleared a
-   * member, and the records and inspections of the officer and of the port for the group.
+   * One event of a group and one officer who cleared at its port and hour, as the test reads
+   * it: the officer's share of the clearances in that hour, the group's clearances at the
+   * event and how many of them were the officer's, and the records and inspections of the
+   * officer and of the port for the group.
    * The select in {@link #apply} names its columns (the per-port counts below, the rest at
    * the top of the class) and {@link #from(Row)} reads them back by name.
    */
-  private record Chance(String group, String port, String officer, String basket, double share, boolean cleared,
-      int recordsByOfficer, int inspectedByOfficer, int recordsAtPort, int inspectedAtPort) {
+  private record Chance(String group, String port, String officer, String basket, double share, int clearances,
+      int cleared, int recordsByOfficer, int inspectedByOfficer, int recordsAtPort, int inspectedAtPort) {
     static final String RECORDS_AT_PORT = "records_at_port";
     static final String INSPECTED_AT_PORT = "inspected_at_port";
 
     static Chance from(Row r) {
       return new Chance(r.getAs(GROUP_ID), r.getAs(PORT_ID), r.getAs(OFFICER_ID), r.getAs(BASKET_ID),
-          r.<Double>getAs(SHARE), r.<Boolean>getAs(CLEARED), r.<Integer>getAs(RECORDS_BY_OFFICER),
+          r.<Double>getAs(SHARE), r.<Integer>getAs(CLEARANCES), r.<Integer>getAs(CLEARED),
+          r.<Integer>getAs(RECORDS_BY_OFFICER),
           r.<Integer>getAs(INSPECTED_BY_OFFICER), r.<Integer>getAs(RECORDS_AT_PORT), r.<Integer>getAs(INSPECTED_AT_PORT));
     }
 
@@ -188,6 +234,7 @@ public final class ClearingEvidence {
 
   private static Row test(Iterator<Row> rows, boolean withInspections) {
     CountDistribution chance = CountDistribution.zero();
+    double expected = 0;
     double smallest = 1.0;
     int observed = 0;
     List<Object> clearedBaskets = new ArrayList<>();
@@ -197,10 +244,14 @@ public final class ClearingEvidence {
     sorted.sort(java.util.Comparator.comparing(Chance::basket));
     for (Chance c : sorted) {
       first = first == null ? c : first;
-      chance = chance.plus(CountDistribution.bernoulli(c.share()));
+      chance = chance.plus(EventClearances.officersCount(c.clearances(), c.share()));
+      // The null expectation of the count is n*s whatever the dependence; the parts' own
+      // mean is larger, since they stand above every dependence at once.
+      expected += c.clearances() * c.share();
+      // The most the officer can clear is all n, which the part allows with chance s.
       smallest *= c.share();
-      if (c.cleared()) {
-        observed++;
+      if (c.cleared() > 0) {
+        observed += c.cleared();
         clearedBaskets.add(c.basket());
       }
     }
@@ -218,7 +269,7 @@ public final class ClearingEvidence {
       int fewest = Math.max(0, inspected - recordsByOthers);
       inspectionSmallest = fisher.test(table(fewest, recordsByOfficer, inspected - fewest, recordsByOthers)).getPValue();
     }
-    return RowFactory.create(first.group(), first.port(), first.officer(), observed, chance.mean(),
+    return RowFactory.create(first.group(), first.port(), first.officer(), observed, expected,
         chance.upperTail(observed), smallest, recordsByOfficer, inspectedByOfficer, recordsByOthers, inspectedByOthers,
         inspectionP, inspectionSmallest, SparkRows.seq(clearedBaskets));
   }
