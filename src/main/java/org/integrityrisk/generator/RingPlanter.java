@@ -55,16 +55,19 @@ final class RingPlanter {
   List<PlantedGroup> plant(Roster roster, CollusionPlan plan, List<Crossing> out) {
     List<PlantedGroup> planted = new ArrayList<>();
     if (!shape.colluding()) {
-      // The null twin: as many smuggler-like rings, at the colluders' ports, with nobody's help.
+      // The null twin: as many smuggler-like rings, at the colluders' ports, with nobody's help,
+      // shaped like the rings they replace (out and back within a few hours, at any hour), so
+      // the null scenario holds groups that look as suspect as the colluding twin's before
+      // anyone's duty is looked at.
       for (Officer officer : List.of(plan.firstOfficer(), plan.secondOfficer(), plan.staleOfficer())) {
-        addIfPlanted(planted, independentRing(officer.port(), tripsOfCollusion(), out));
+        addIfPlanted(planted, independentRing(officer.port(), tripsOfCollusion(), true, out));
       }
-      addIfPlanted(planted, independentRing(plan.division().port(), tripsOfCollusion(), out));
+      addIfPlanted(planted, independentRing(plan.division().port(), tripsOfCollusion(), true, out));
       for (String port : List.of(PortPlan.SOUTH_FERRY, PortPlan.WEST_AIR, PortPlan.NORTH_BRIDGE)) {
         addIfPlanted(planted, independentRing(ports.byId(port), out));
       }
       if (plan.fixedPortOfficer() != null) {
-        addIfPlanted(planted, independentRing(plan.fixedPortOfficer().port(), tripsOfCollusion(), out));
+        addIfPlanted(planted, independentRing(plan.fixedPortOfficer().port(), tripsOfCollusion(), true, out));
       }
       return planted;
     }
@@ -183,10 +186,14 @@ final class RingPlanter {
   }
 
   private PlantedGroup independentRing(ActivePort port, List<Crossing> out) {
-    return independentRing(port, Draw.between(rnd, 8, 12), out);
+    return independentRing(port, Draw.between(rnd, 8, 12), false, out);
   }
 
-  private PlantedGroup independentRing(ActivePort port, int trips, List<Crossing> out) {
+  /**
+   * @param dayTrips out and back within a shift's span (about 2.5 to 6.7 hours), as a ring
+   *     working through someone on duty goes, instead of the standard stays of up to 3 days
+   */
+  private PlantedGroup independentRing(ActivePort port, int trips, boolean dayTrips, List<Crossing> out) {
     List<String> members = members(size(Draw.between(rnd, 2, 4)));
     String car = port.road() ? people.vehicle() : "";
     long start = window.startSecond();
@@ -196,8 +203,9 @@ final class RingPlanter {
       long slotEnd = slotStart + length - SPREAD_SECONDS - 60;
       long exit = openInstant(port, slotStart, slotStart + length / 2);
       long entry = openInstant(port, exit + (slotEnd - exit) * 3 / 10, Math.min(slotEnd, exit + 3 * DAY));
-      if (shape.stayed()) {
-        long[] stayed = stayedTrip(port, slotStart, slotEnd);
+      if (shape.stayed() || dayTrips) {
+        long[] stayed = shape.stayed() ? stayedTrip(port, slotStart, slotEnd)
+            : stayedTrip(port, slotStart, slotEnd, Draw.between(stays, DAY_TRIP_MINUTES[0], DAY_TRIP_MINUTES[1]));
         exit = stayed[0];
         entry = stayed[1];
       }
@@ -293,9 +301,18 @@ final class RingPlanter {
    * both while it is open. A span shorter than the stay (several trips in one shift) shortens
    * the stay to the span: the trip stays inside the duty that explains it.
    */
+  /**
+   * A shift-bound ring goes out in the first tenth to third of an 8-hour shift and comes
+   * back in its last part: stays of about 2.5 to 6.7 hours.
+   */
+  private static final int[] DAY_TRIP_MINUTES = {150, 400};
+
   private long[] stayedTrip(ActivePort port, long from, long to) {
-    long stay = Math.min(Math.max(0, to - from),
-        60L * Draw.between(stays, shape.minStayMinutes(), shape.maxStayMinutes()));
+    return stayedTrip(port, from, to, Draw.between(stays, shape.minStayMinutes(), shape.maxStayMinutes()));
+  }
+
+  private long[] stayedTrip(ActivePort port, long from, long to, int stayMinutes) {
+    long stay = Math.min(Math.max(0, to - from), 60L * stayMinutes);
     for (int attempt = 0; attempt < 200; attempt++) {
       long exit = Draw.within(stays, from, to - stay + 1);
       long entry = exit + stay;

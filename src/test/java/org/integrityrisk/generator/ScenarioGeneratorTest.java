@@ -124,6 +124,34 @@ class ScenarioGeneratorTest {
     for (JsonNode ring : nullTruth.get("rings")) {
       assertEquals("independent", ring.get("kind").asText(), ring.toString());
     }
+    // The rings that replace the colluding ones go out and back within hours, as those would
+    // have: a null scenario must hold groups as suspect-looking as its colluding twin's.
+    Map<String, List<java.time.OffsetDateTime>> exits = new HashMap<>();
+    Map<String, List<java.time.OffsetDateTime>> entries = new HashMap<>();
+    List<List<String>> records = CsvRecords.read(nullTwin.clearances());
+    for (List<String> r : records.subList(1, records.size())) {
+      if (r.size() < 5) {
+        continue;
+      }
+      try {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(r.get(4));
+        (r.get(3).equals("EXIT") ? exits : entries).computeIfAbsent(r.get(1), k -> new ArrayList<>()).add(at);
+      } catch (java.time.format.DateTimeParseException badRow) {
+        // the planted bad rows
+      }
+    }
+    int dayTripRings = 0;
+    for (JsonNode ring : nullTruth.get("rings")) {
+      String member = ring.get("members").get(0).asText();
+      int dayTrips = 0;
+      for (java.time.OffsetDateTime out : exits.getOrDefault(member, List.of())) {
+        boolean back = entries.getOrDefault(member, List.of()).stream().anyMatch(in -> in.isAfter(out.plusMinutes(15))
+            && !in.isAfter(out.plusHours(8)));
+        dayTrips += back ? 1 : 0;
+      }
+      dayTripRings += dayTrips >= ring.get("trips").asInt() - 1 ? 1 : 0;
+    }
+    assertTrue(dayTripRings >= 4, "rings out and back within 8 hours on (nearly) every trip: " + dayTripRings);
   }
 
   @Test
