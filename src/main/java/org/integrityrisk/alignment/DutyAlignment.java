@@ -38,6 +38,7 @@ public final class DutyAlignment {
       .add(EVENTS, DataTypes.IntegerType)
       .add(TRIPS, DataTypes.IntegerType)
       .add(ROUND_TRIPS, DataTypes.IntegerType)
+      .add(SHORT_ROUND_TRIPS, DataTypes.IntegerType)
       .add(ALIGNED_EVENTS, DataTypes.IntegerType)
       .add(EXPECTED_ALIGNED_EVENTS, DataTypes.DoubleType)
       .add(P_VALUE, DataTypes.DoubleType)
@@ -91,7 +92,8 @@ public final class DutyAlignment {
       aligned.add(baskets.get(index));
     }
     return RowFactory.create(row.getAs(GROUP_ID), row.getAs(PORT_ID), row.getAs(UNIT_KIND), row.getAs(UNIT_ID),
-        row.getAs(OFFICER_ID), row.getAs(DIVISION_ID), result.events(), result.trips(), row.getAs(ROUND_TRIPS), result.alignedEvents(),
+        row.getAs(OFFICER_ID), row.getAs(DIVISION_ID), result.events(), result.trips(), row.getAs(ROUND_TRIPS),
+        row.getAs(SHORT_ROUND_TRIPS), result.alignedEvents(),
         result.expectedAlignedEvents(), result.pValue(), result.smallestPValue(), SparkRows.seq(aligned));
   }
 }

@@ -43,7 +43,8 @@ public final class GroupTrips {
       .add(MINUTES, DataTypes.createArrayType(DataTypes.IntegerType))
       .add(EPOCH_SECONDS, DataTypes.createArrayType(DataTypes.LongType))
       .add(TRIP_OF_EVENT, DataTypes.createArrayType(DataTypes.IntegerType))
-      .add(ROUND_TRIPS, DataTypes.IntegerType);
+      .add(ROUND_TRIPS, DataTypes.IntegerType)
+      .add(SHORT_ROUND_TRIPS, DataTypes.IntegerType);
 
   /** Below this an exit and the entry after it are a turn back at the border, not a trip. */
   static final long ROUND_TRIP_MIN_SECONDS = 15 * 60L;
@@ -56,22 +57,30 @@ public final class GroupTrips {
    *     hours are one trip ({@code trip-hours}, 0 to 336)
    * @param roundTripHours a trip out and back within 15 minutes to this many hours is a
    *     round trip ({@code round-trip-hours})
+   * @param shortTripHours a round trip within this many hours is a short one
+   *     ({@code short-trip-hours}, at most {@code roundTripHours})
    */
-  public record Params(DayAxis axis, int tripHours, int roundTripHours) {
+  public record Params(DayAxis axis, int tripHours, int roundTripHours, int shortTripHours) {
     public Params {
       if (axis == null) {
         throw new IllegalArgumentException(STAGE + ": the day axis must be given");
       }
       Parameters.TRIP_HOURS.require(STAGE, tripHours);
       Parameters.ROUND_TRIP_HOURS.require(STAGE, roundTripHours);
+      Parameters.SHORT_TRIP_HOURS.require(STAGE, shortTripHours);
+      if (shortTripHours > roundTripHours) {
+        throw new IllegalArgumentException(STAGE + ": short-trip-hours (" + shortTripHours
+            + ") must not exceed round-trip-hours (" + roundTripHours + ")");
+      }
     }
 
     public Params(DayAxis axis, int tripHours) {
-      this(axis, tripHours, Parameters.ROUND_TRIP_HOURS.defaultValue());
+      this(axis, tripHours, Parameters.ROUND_TRIP_HOURS.defaultValue(), Parameters.SHORT_TRIP_HOURS.defaultValue());
     }
 
     public static Params of(DayAxis axis, PipelineConfig config) {
-      return new Params(axis, config.tripHours(), config.get(Parameters.ROUND_TRIP_HOURS));
+      return new Params(axis, config.tripHours(), config.get(Parameters.ROUND_TRIP_HOURS),
+          config.get(Parameters.SHORT_TRIP_HOURS));
     }
   }
 
@@ -101,15 +110,16 @@ public final class GroupTrips {
         LOCAL_SECOND_OF_DAY, EVENT_TIME);
     long tripSeconds = params.tripHours() * 3600L;
     long roundTripSeconds = params.roundTripHours() * 3600L;
+    long shortTripSeconds = params.shortTripHours() * 3600L;
     return GroupEvent.of(events, params.axis())
         .groupByKey((MapFunction<Row, String>) r -> {
           GroupEvent e = GroupEvent.from(r);
           return e.group() + '\u0000' + e.port();
         }, Encoders.STRING())
-        .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trips(rows, tripSeconds, roundTripSeconds), Encoders.row(SCHEMA));
+        .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> trips(rows, tripSeconds, roundTripSeconds, shortTripSeconds), Encoders.row(SCHEMA));
   }
 
-  private static Row trips(Iterator<Row> rows, long tripSeconds, long roundTripSeconds) {
+  private static Row trips(Iterator<Row> rows, long tripSeconds, long roundTripSeconds, long shortTripSeconds) {
     String group = null;
     String port = null;
     List<Event> events = new ArrayList<>();
@@ -126,6 +136,7 @@ public final class GroupTrips {
     List<Object> tripOf = new ArrayList<>();
     int trip = -1;
     int roundTrips = 0;
+    int shortRoundTrips = 0;
     Event open = null;
     for (Event e : events) {
       boolean closesTrip = open != null && !open.direction().equals(e.direction())
@@ -134,6 +145,7 @@ public final class GroupTrips {
         long span = e.epochSecond() - open.epochSecond();
         if (span >= ROUND_TRIP_MIN_SECONDS && span <= roundTripSeconds) {
           roundTrips++;
+          shortRoundTrips += span <= shortTripSeconds ? 1 : 0;
         }
         open = null;
       } else {
@@ -146,7 +158,7 @@ public final class GroupTrips {
       tripOf.add(trip);
     }
     return RowFactory.create(group, port, SparkRows.seq(baskets), SparkRows.seq(minutes), SparkRows.seq(epochs),
-        SparkRows.seq(tripOf), roundTrips);
+        SparkRows.seq(tripOf), roundTrips, shortRoundTrips);
   }
 
   /** Rebuilds the trips of one row of {@link #SCHEMA}. */

@@ -59,8 +59,10 @@ public final class Columns {
   public static final String UNIT_ID = "unit_id";
   public static final String ALIGNED_EVENTS = "aligned_events";
   public static final String EXPECTED_ALIGNED_EVENTS = "expected_aligned_events";
-  /** A group's trips out and back within a few hours at the port (see GroupTrips). */
+  /** A group's trips out and back within {@code round-trip-hours} at the port (see GroupTrips). */
   public static final String ROUND_TRIPS = "round_trips";
+  /** Those of a group's round trips that took at most {@code short-trip-hours}. */
+  public static final String SHORT_ROUND_TRIPS = "short_round_trips";
   /** A test's share of the false discovery budget, relative to the mean test (see TestWeights). */
   public static final String WEIGHT = "weight";
   public static final String ALIGNED_BASKET_IDS = "aligned_basket_ids";

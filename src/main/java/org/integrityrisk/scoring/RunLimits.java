@@ -58,7 +58,7 @@ public record RunLimits(
   private static final String N = "_n";
   private static final String COUNTED = "_counted";
   private static final String CELL_WEIGHT = "_weight";
-  private static final String ROUND = "_round";
+  private static final String TIER = "_tier";
   private static final String ANY_COUNTED = "_any_counted";
 
   public RunLimits {
@@ -69,6 +69,7 @@ public record RunLimits(
   /**
    * One cell of the false discovery budget.
    *
+   * @param groups the groups' {@link TestWeights.Tier#key() tier}
    * @param firstFindingP the largest p-value that could be the run's first finding in this cell
    * @param typicalDutyShare the median share of the window its units were on duty
    * @param tripsAllOnDuty about how many trips, all on duty of a unit with that share, pass
@@ -76,7 +77,7 @@ public record RunLimits(
    */
   public record Cell(
       @JsonProperty("unit_kind") String unitKind,
-      @JsonProperty("round_trip_groups") boolean roundTripGroups,
+      @JsonProperty("groups") String groups,
       @JsonProperty("tests") long tests,
       @JsonProperty("counted_tests") long countedTests,
       @JsonProperty("weight") double weight,
@@ -86,10 +87,8 @@ public record RunLimits(
 
     /** One sentence for the report. */
     public String describe() {
-      String groups = roundTripGroups ? "groups with " + TestWeights.MIN_ROUND_TRIPS + " or more round trips"
-          : "other groups";
       String bar = String.format(Locale.ROOT, "%s against %s: %,d tests (%,d could reach the level), a first "
-          + "finding needs p <= %.2g", groups, DutyRosters.DIVISION.equals(unitKind) ? "divisions" : "officers",
+          + "finding needs p <= %.2g", TestWeights.tierOf(groups).description(), DutyRosters.DIVISION.equals(unitKind) ? "divisions" : "officers",
           tests, countedTests, firstFindingP);
       if (tripsAllOnDuty == null) {
         return bar + "; an officer's duty counts only beyond their division's (overtime, rest days)";
@@ -100,22 +99,22 @@ public record RunLimits(
   }
 
   /**
-   * @param tests tests after false discovery control ({@code unit_kind}, {@code port_id}, {@code round_trips},
+   * @param tests tests after false discovery control ({@code unit_kind}, {@code port_id}, {@code round_trips}, {@code short_round_trips},
    *     {@code weight}, {@code testable})
    * @param units the rostered units ({@link DutyRosters#UNIT_SCHEMA})
    */
   public static RunLimits of(Dataset<Row> tests, Dataset<Row> units, double level) {
-    RequiredColumns.require(STAGE, "tests", tests, UNIT_KIND, PORT_ID, ROUND_TRIPS, WEIGHT,
+    RequiredColumns.require(STAGE, "tests", tests, UNIT_KIND, PORT_ID, ROUND_TRIPS, SHORT_ROUND_TRIPS, WEIGHT,
         FalseDiscovery.TESTABLE);
     RequiredColumns.require(STAGE, "units", units, UNIT_KIND, DutyRosters.DUTY);
     // Every aggregate below has one row per cell, kind or port: bounded by the rosters, not the traffic.
     double divisionShare = median(units, DutyRosters.DIVISION);
     double officerShare = median(units, DutyRosters.OFFICER);
     List<Row> byCell = tests
-        .groupBy(col(UNIT_KIND), TestWeights.roundTripGroup().as(ROUND))
+        .groupBy(col(UNIT_KIND), TestWeights.tier().as(TIER))
         .agg(count(lit(1)).as(N), sum(when(col(FalseDiscovery.TESTABLE), 1L).otherwise(0L)).as(COUNTED),
             first(col(WEIGHT)).as(CELL_WEIGHT))
-        .orderBy(col(UNIT_KIND), col(ROUND).desc())
+        .orderBy(col(UNIT_KIND), col(TIER).desc())
         .collectAsList();
     long all = 0;
     long counted = 0;
@@ -133,7 +132,7 @@ public record RunLimits(
       double share = division ? divisionShare : officerShare;
       Integer trips = division && bar > 0 && share > 0 && share < 1
           ? (int) Math.ceil(Math.log(bar) / Math.log(share)) : null;
-      cells.add(new Cell(kind, r.getAs(ROUND), r.getAs(N), r.getAs(COUNTED), weight, bar, share, trips));
+      cells.add(new Cell(kind, r.getAs(TIER), r.getAs(N), r.getAs(COUNTED), weight, bar, share, trips));
     }
     List<String> blind = new ArrayList<>();
     for (Row r : tests.filter(col(UNIT_KIND).equalTo(DutyRosters.DIVISION))

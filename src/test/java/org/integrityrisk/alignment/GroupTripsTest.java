@@ -54,18 +54,23 @@ class GroupTripsTest {
       rows.add(event("carpool", "ENTRY", day + "T16:30"));
     }
     rows.add(event("carpool", "EXIT", "2026-03-06T07:30"));
-    List<Row> trips = GroupTrips.apply(SharedSpark.get().createDataFrame(rows, EVENTS), new GroupTrips.Params(AXIS, 24, 8))
+    List<Row> trips = GroupTrips.apply(SharedSpark.get().createDataFrame(rows, EVENTS), new GroupTrips.Params(AXIS, 24, 8, 4))
         .orderBy(GROUP_ID).collectAsList();
     assertEquals("carpool", trips.get(0).getAs(GROUP_ID));
     assertEquals(0, trips.get(0).<Integer>getAs(ROUND_TRIPS));
     assertEquals(5, GroupTrips.tripsOf(trips.get(0)).size());
     assertEquals("ring", trips.get(1).getAs(GROUP_ID));
     assertEquals(3, trips.get(1).<Integer>getAs(ROUND_TRIPS));
+    assertEquals(3, trips.get(1).<Integer>getAs(SHORT_ROUND_TRIPS));
     assertEquals(4, GroupTrips.tripsOf(trips.get(1)).size());
     List<Row> longer = GroupTrips.apply(SharedSpark.get().createDataFrame(rows, EVENTS),
-        new GroupTrips.Params(AXIS, 24, 10)).orderBy(GROUP_ID).collectAsList();
+        new GroupTrips.Params(AXIS, 24, 10, 2)).orderBy(GROUP_ID).collectAsList();
     assertEquals(4, longer.get(0).<Integer>getAs(ROUND_TRIPS));
+    assertEquals(0, longer.get(0).<Integer>getAs(SHORT_ROUND_TRIPS));
+    assertEquals(0, longer.get(1).<Integer>getAs(SHORT_ROUND_TRIPS), "2.5 hours is not short at 2");
     StageChecks.refused("GroupTrips: round-trip-hours must be between 1 and 24, got 0",
-        () -> new GroupTrips.Params(AXIS, 24, 0));
+        () -> new GroupTrips.Params(AXIS, 24, 0, 0));
+    StageChecks.refused("GroupTrips: short-trip-hours (6) must not exceed round-trip-hours (5)",
+        () -> new GroupTrips.Params(AXIS, 24, 5, 6));
   }
 }

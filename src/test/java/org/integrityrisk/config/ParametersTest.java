@@ -58,7 +58,8 @@ class ParametersTest {
   void jsonIsTheManifestFormat() throws Exception {
     assertEquals("{\"lookback-days\":30,\"max-reject-ratio\":0.05,\"min-crossings\":6,\"basket-minutes\":5,"
         + "\"vehicle-minutes\":30,\"min-support\":5,\"trip-hours\":24,\"fdr-level\":0.01,"
-        + "\"round-trip-hours\":8,\"round-trip-share\":0.8,\"officer-share\":0.25,\"keep-weekday-type\":true,\"max-basket-minutes\":5,\"max-basket-size\":60,"
+        + "\"round-trip-hours\":8,\"short-trip-hours\":4,\"short-trip-share\":0.6,"
+        + "\"round-trip-share\":0.3,\"officer-share\":0.25,\"keep-weekday-type\":true,\"max-basket-minutes\":5,\"max-basket-size\":60,"
         + "\"large-group-size\":8,\"large-group-jaccard\":0.6,\"co-travel-max-p\":0.001}",
         new ObjectMapper().writeValueAsString(PipelineConfig.defaults()));
   }

@@ -75,14 +75,14 @@ class CaseReportPageTest {
   @Test
   void saysWhatTheRunCouldNotSeeBeforeWhatItFound() {
     org.integrityrisk.scoring.RunLimits limits = new org.integrityrisk.scoring.RunLimits(0.01, 17640, 2803, List.of(
-        new org.integrityrisk.scoring.RunLimits.Cell("division", true, 600, 300, 5.6, 2.0e-5, 0.25, 8),
-        new org.integrityrisk.scoring.RunLimits.Cell("officer", false, 11680, 641, 0.22, 7.8e-7, 0.06, null)),
+        new org.integrityrisk.scoring.RunLimits.Cell("division", "short_round_trips", 600, 300, 5.6, 2.0e-5, 0.25, 8),
+        new org.integrityrisk.scoring.RunLimits.Cell("officer", "other", 11680, 641, 0.22, 7.8e-7, 0.06, null)),
         List.of("WEST-AIR"));
     String html = new CaseReportPage(evidence(), manifest(limits), review()).render();
     int limitsAt = html.indexOf("<ul id=\"run-limits\">");
     assertTrue(limitsAt > 0 && limitsAt < html.indexOf("<h2>Findings</h2>"), "limits come first");
     assertTrue(html.contains("17,640 tests, 2,803 of which could reach the false discovery level"), html);
-    assertTrue(html.contains("groups with 3 or more round trips against divisions: 600 tests (300 could reach the "
+    assertTrue(html.contains("groups with 3 or more short round trips against divisions: 600 tests (300 could reach the "
         + "level), a first finding needs p &lt;= 2.0e-05, about 8 trips all on the duty of a division on duty 25% of "
         + "the time"), html);
     assertTrue(html.contains("other groups against officers: 11,680 tests (641 could reach the level), a first "
