@@ -104,12 +104,27 @@ public final class Evaluation {
 
     Set<String> colluders = new TreeSet<>();
     Set<String> guiltyDivisions = new TreeSet<>();
+    // A fixed roster hides a division (its duty is the time of day, which the null model
+    // keeps), so recall is also given over the rotating-roster ports alone.
+    Set<String> fixedPorts = new TreeSet<>();
+    for (JsonNode p : truth.path("ports")) {
+      if ("fixed".equals(p.path("roster").asText())) {
+        fixedPorts.add(p.path("port_id").asText());
+      }
+    }
+    Set<String> guiltyAtRotating = new TreeSet<>();
     for (JsonNode o : truth.path("colluding_officers")) {
       colluders.add(o.get("officer_id").asText());
       guiltyDivisions.add(o.get("division_id").asText());
+      if (!fixedPorts.contains(o.path("port_id").asText())) {
+        guiltyAtRotating.add(o.get("division_id").asText());
+      }
     }
     for (JsonNode d : truth.path("colluding_divisions")) {
       guiltyDivisions.add(d.get("division_id").asText());
+      if (!fixedPorts.contains(d.path("port_id").asText())) {
+        guiltyAtRotating.add(d.get("division_id").asText());
+      }
     }
     Set<String> flaggedOfficers = new TreeSet<>();
     for (OfficerRisk r : officers) {
@@ -159,6 +174,8 @@ public final class Evaluation {
     m.put("officer_recall", ratio(intersection(flaggedOfficers, colluders), colluders.size()));
     m.put("division_precision", ratio(intersection(flaggedDivisions, guiltyDivisions), flaggedDivisions.size()));
     m.put("division_recall", ratio(intersection(flaggedDivisions, guiltyDivisions), guiltyDivisions.size()));
+    m.put("division_recall_rotating", ratio(intersection(flaggedDivisions, guiltyAtRotating), guiltyAtRotating.size()));
+    m.put("guilty_divisions_rotating", guiltyAtRotating.size());
     m.put("colluding_officers", colluders.size());
     m.put("colluders_riskiest_in_division", riskiest);
     m.put("flagged_officers", flaggedOfficers.size());
