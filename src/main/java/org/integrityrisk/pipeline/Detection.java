@@ -66,7 +66,7 @@ public final class Detection {
   private static final String TESTED_PAIRS = "tested";
   private static final String KEPT_PAIRS = "kept";
   /** Starts the ids of baskets cut from the alignment window's days before the run window. */
-  static final String EARLIER_BASKET_PREFIX = "before-run-window/";
+  private static final String EARLIER_BASKET_PREFIX = "before-run-window/";
 
   private final PipelineConfig config;
   private final RunWindow window;
