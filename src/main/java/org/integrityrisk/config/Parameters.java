@@ -18,6 +18,19 @@ public final class Parameters {
       Range.closed(1, 366),
       "the window: this many UTC days ending with the run date");
 
+  /**
+   * Groups are mined over lookback-days, but a ring that made six trips in the last month
+   * may have made twenty since the season began: its alignment with duty is tested over this
+   * longer window, which only ever adds evidence for groups already mined (it mines nothing).
+   * Only 0 or at least lookback-days make sense (a shorter window would drop the very
+   * co-crossings the group was mined on), which {@link PipelineConfig#validate()} checks.
+   */
+  public static final Param<Integer> ALIGNMENT_LOOKBACK_DAYS = Param.wholeNumber("alignment-lookback-days", 0,
+      Range.closed(0, 366),
+      "0 (the same as lookback-days) or at least lookback-days: the alignment tests take the mined groups' "
+          + "trips and the rosters over this many UTC days ending with the run date, from the first whole day "
+          + "the inputs hold both crossings and shifts");
+
   public static final Param<Double> MAX_REJECT_RATIO = Param.number("max-reject-ratio", 0.05,
       Range.closed(0, 1),
       "the run fails (exit 3) when an input's quarantined share exceeds this");
@@ -90,7 +103,7 @@ public final class Parameters {
    * colluder from the team-mates who share their shifts; evidence of who cleared a group is
    * strong enough to pass on a smaller share.
    */
-  public static final Param<Double> OFFICER_SHARE = Param.number("officer-share", 0.25,
+  public static final Param<Double> OFFICER_SHARE = Param.number("officer-share", 0.35,
       Range.open(0, 1),
       "the share of the false discovery budget for officer tests (the rest goes to division tests)");
 
@@ -131,9 +144,9 @@ public final class Parameters {
           + "this chance given each one's hours (or they shared a vehicle S times)");
 
   // The order of manifest.json's parameters, the README table and the usage text.
-  private static final List<Param<?>> ALL = List.of(LOOKBACK_DAYS, MAX_REJECT_RATIO, MIN_CROSSINGS,
-      BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, ROUND_TRIP_HOURS, SHORT_TRIP_HOURS,
-      SHORT_TRIP_SHARE, ROUND_TRIP_SHARE, OFFICER_SHARE, KEEP_WEEKDAY_TYPE,
+  private static final List<Param<?>> ALL = List.of(LOOKBACK_DAYS, ALIGNMENT_LOOKBACK_DAYS, MAX_REJECT_RATIO,
+      MIN_CROSSINGS, BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, ROUND_TRIP_HOURS,
+      SHORT_TRIP_HOURS, SHORT_TRIP_SHARE, ROUND_TRIP_SHARE, OFFICER_SHARE, KEEP_WEEKDAY_TYPE,
       MAX_BASKET_MINUTES, MAX_BASKET_SIZE, LARGE_GROUP_SIZE, LARGE_GROUP_JACCARD, CO_TRAVEL_MAX_P);
 
   static {

@@ -56,7 +56,25 @@ public final class PipelineConfig {
     for (Param<?> param : Parameters.all()) {
       problem(param).ifPresent(problems::add);
     }
+    alignmentProblem().ifPresent(problems::add);
     return problems;
+  }
+
+  /**
+   * The one rule that ties two parameters: alignment-lookback-days is 0 or at least
+   * lookback-days. A value in between is refused rather than raised to lookback-days, since
+   * whoever wrote it expected a window that this run would not use.
+   */
+  private Optional<String> alignmentProblem() {
+    int alignment = get(Parameters.ALIGNMENT_LOOKBACK_DAYS);
+    int lookback = lookbackDays();
+    // 0 is the default; a negative value is out of range, reported as such.
+    if (alignment <= 0 || alignment >= lookback) {
+      return Optional.empty();
+    }
+    return Optional.of(Parameters.ALIGNMENT_LOOKBACK_DAYS.key() + " must be 0 (the same as "
+        + Parameters.LOOKBACK_DAYS.key() + ") or at least " + Parameters.LOOKBACK_DAYS.key() + " (" + lookback
+        + "), got " + alignment);
   }
 
   private <T> Optional<String> problem(Param<T> param) {
@@ -72,6 +90,15 @@ public final class PipelineConfig {
 
   public int lookbackDays() {
     return get(Parameters.LOOKBACK_DAYS);
+  }
+
+  /**
+   * The days the alignment tests look back over, as asked: alignment-lookback-days, or
+   * lookback-days when it is 0 (or, in a configuration that skipped validation, below it).
+   * The inputs may hold fewer days; see {@code ingest.AlignmentWindow}.
+   */
+  public int alignmentLookbackDays() {
+    return Math.max(lookbackDays(), get(Parameters.ALIGNMENT_LOOKBACK_DAYS));
   }
 
   public double maxRejectRatio() {

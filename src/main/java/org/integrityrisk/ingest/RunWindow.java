@@ -37,6 +37,11 @@ public record RunWindow(LocalDate runDate, int lookbackDays) {
     Parameters.LOOKBACK_DAYS.require(STAGE, lookbackDays);
   }
 
+  /** The window's first UTC day. */
+  public LocalDate firstDay() {
+    return runDate.minusDays(lookbackDays - 1L);
+  }
+
   public Instant start() {
     return runDate.minusDays(lookbackDays - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
   }

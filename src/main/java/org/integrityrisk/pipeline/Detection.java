@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -18,6 +19,7 @@ import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.UNIT_ID;
 import static org.integrityrisk.schema.Columns.UNIT_KIND;
 
+import java.sql.Timestamp;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +65,8 @@ public final class Detection {
   private static final String LARGE_GROUPS = "groups";
   private static final String TESTED_PAIRS = "tested";
   private static final String KEPT_PAIRS = "kept";
+  /** Starts the ids of baskets cut from the alignment window's days before the run window. */
+  private static final String EARLIER_BASKET_PREFIX = "before-run-window/";
 
   private final PipelineConfig config;
   private final RunWindow window;
@@ -89,7 +93,28 @@ public final class Detection {
     }
   }
 
+  /**
+   * What the alignment tests read when their window is longer than the run window (groups
+   * are still mined over the run window only).
+   *
+   * @param window the alignment window, ending with the run date (see {@code ingest.AlignmentWindow})
+   * @param crossings the crossings cleared inside it, as {@link RunWindow#crossings} gives them
+   * @param shifts the shifts overlapping it, as {@link RunWindow#shifts} gives them
+   */
+  public record LongerAlignment(RunWindow window, Dataset<Row> crossings, Dataset<Row> shifts) {}
+
+  /** Mines and tests over the run window alone. */
   public Detected apply(Dataset<Row> crossings, Dataset<Row> shifts) {
+    return apply(crossings, shifts, Optional.empty());
+  }
+
+  /**
+   * @param crossings the run window's crossings, which groups are mined from
+   * @param shifts the run window's shifts
+   * @param longer when present, the alignment tests take the groups' events, the rosters and
+   *     the clearing shares over this longer window instead
+   */
+  public Detected apply(Dataset<Row> crossings, Dataset<Row> shifts, Optional<LongerAlignment> longer) {
     Map<String, Long> mining = new LinkedHashMap<>();
     Dataset<Row> frequent = staged("frequent travellers",
         () -> persisted.persist(FrequentTravellers.apply(crossings, config.minCrossings()))).rows();
@@ -141,21 +166,31 @@ public final class Detection {
     Dataset<Row> groups = staged("groups (FP-growth)", () -> persisted.freshPlan(new GroupMiner(config.minSupport())
         .apply(baskets, transactions.rows(), transactionCount, allBaskets, travellerCrossings, largeMembers))).rows();
 
-    Dataset<Row> events = staged("group events", () -> persisted.freshPlan(GroupEvents.apply(groups, assigned))).rows();
+    // From here on every stage reads the alignment window: the run window itself, unless a
+    // longer one was asked for and the inputs hold it (then the stage names say so).
+    String over = longer.isPresent() ? " (alignment window)" : "";
+    Dataset<Row> testedCrossings = longer.map(LongerAlignment::crossings).orElse(crossings);
+    Dataset<Row> events = staged("group events" + over, () -> persisted.freshPlan(longer.isEmpty()
+        ? GroupEvents.apply(groups, assigned)
+        : eventsOverLongerWindow(groups, assigned, frequent, longer.get()))).rows();
 
-    DayAxis axis = DayAxis.of(window);
-    Dataset<Row> units = staged("duty rosters", () -> persisted.freshPlan(DutyRosters.apply(shifts, axis))).rows();
+    DayAxis axis = DayAxis.of(longer.map(LongerAlignment::window).orElse(window));
+    Dataset<Row> testedShifts = longer.map(LongerAlignment::shifts).orElse(shifts);
+    Dataset<Row> units = staged("duty rosters" + over, () -> persisted.freshPlan(DutyRosters.apply(testedShifts, axis)))
+        .rows();
 
     Dataset<Row> trips = GroupTrips.apply(events, GroupTrips.Params.of(axis, config));
     Dataset<Row> duty = new DutyAlignment(new DutyAlignment.Params(axis, config.keepWeekdayType())).apply(trips, units);
     Optional<Dataset<Row>> clearing = Optional.empty();
-    if (ClearingEvidence.available(crossings)) {
-      clearing = Optional.of(staged("clearing officer tests",
-          () -> persisted.freshPlan(ClearingEvidence.apply(events, crossings,
-              ClearingEvidence.inspectionsRecorded(crossings)))).rows());
+    if (ClearingEvidence.available(testedCrossings)) {
+      // The clearing shares come from the same window as the events they are compared with.
+      clearing = Optional.of(staged("clearing officer tests" + over,
+          () -> persisted.freshPlan(ClearingEvidence.apply(events, testedCrossings,
+              ClearingEvidence.inspectionsRecorded(testedCrossings)))).rows());
     }
     Optional<Dataset<Row>> clearingEvidence = clearing;
-    Dataset<Row> raw = staged("alignment tests", () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
+    Dataset<Row> raw = staged("alignment tests" + over,
+        () -> persisted.freshPlan(CombinedEvidence.apply(duty, clearingEvidence))).rows();
     Dataset<Row> weighted = new TestWeights(TestWeights.Params.of(config)).apply(raw);
     Dataset<Row> tests = persisted.freshPlan(
         new FalseDiscovery(config.fdrLevel()).apply(weighted, DutyAlignment.TEST_KEY));
@@ -163,6 +198,29 @@ public final class Detection {
 
     RunLimits limits = RunLimits.of(tests, units, config.fdrLevel());
     return new Detected(suspectGroups(groups, events, tests), events, units, tests, mining, limits);
+  }
+
+  /**
+   * The mined groups' events over the longer alignment window: inside the run window exactly
+   * the events mining saw (the same baskets), and before it the baskets in which two or more
+   * members crossed, cut the same way from the crossings of the same frequent travellers (those
+   * of the run window: a basket chains through strangers' clearances, so its members alone would
+   * cut some pairs apart that mining kept together). Cutting the earlier days apart from the run
+   * window's leaves mining's baskets untouched; a chain that runs over the window's first
+   * midnight is split there, as it always was. Only the mined groups' members' baskets become
+   * events, so the earlier days add a join and one basket cut, no mining.
+   */
+  private Dataset<Row> eventsOverLongerWindow(Dataset<Row> groups, Dataset<Row> assigned, Dataset<Row> frequent,
+      LongerAlignment longer) {
+    Dataset<Row> travellers = frequent.select(Columns.TRAVELLER_PSEUDONYM).distinct();
+    Dataset<Row> earlier = longer.crossings()
+        .filter(col(Columns.CROSSED_AT).lt(lit(Timestamp.from(window.start()))))
+        .join(travellers, new String[] {Columns.TRAVELLER_PSEUDONYM}, "left_semi");
+    // The earlier baskets are numbered from 1 again; the prefix keeps their ids apart from
+    // the run window's, which the clearing test and the case records join on.
+    Dataset<Row> earlierAssigned = new CoTravelBaskets(CoTravelBaskets.Params.of(config)).assign(earlier)
+        .withColumn(BASKET_ID, concat(lit(EARLIER_BASKET_PREFIX), col(BASKET_ID)));
+    return GroupEvents.apply(groups, assigned).unionByName(GroupEvents.apply(groups, earlierAssigned));
   }
 
   private static Dataset<Row> suspectGroups(Dataset<Row> groups, Dataset<Row> events, Dataset<Row> tests) {

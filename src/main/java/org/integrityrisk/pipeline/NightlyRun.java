@@ -14,6 +14,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.integrityrisk.ingest.AlignmentWindow;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.ingest.InputRejectedException;
@@ -90,11 +91,14 @@ public final class NightlyRun {
       long crossingsInWindow = progress.stage("window crossings", crossings::count);
       long shiftsInWindow = progress.stage("window shifts", shifts::count);
       Map<String, InputCounts> counts = ingested.countsInWindow(crossingsInWindow, shiftsInWindow);
+      Optional<Detection.LongerAlignment> longer = longerAlignment(request, window, ingested);
 
       Detection.Detected detected = new Detection(request.config(), window, progress, persisted)
-          .apply(crossings, shifts);
+          .apply(crossings, shifts, longer);
 
-      Publish.Written written = publish.findings(request, detected, shifts, ingested.quarantine());
+      // The shifts behind the findings' evidence are those of the window the tests used.
+      Publish.Written written = publish.findings(request, detected,
+          longer.map(Detection.LongerAlignment::shifts).orElse(shifts), ingested.quarantine());
       RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
           previous, counts, written.outputs(), detected.mining(), detected.limits());
       // The report shows the manifest as it stands before the report is written; the
@@ -103,6 +107,38 @@ public final class NightlyRun {
       output.writeManifest(manifest("succeeded", record, written.review(), memory));
       return output.publish();
     }
+  }
+
+  /**
+   * The alignment window's inputs, when alignment-lookback-days asks for more days than the
+   * run window and the inputs hold some of them; empty otherwise (the tests then use the run
+   * window, exactly as without the parameter). The manifest's window stays the run window;
+   * the lines below and the alignment stages' names say which days the tests used.
+   */
+  private Optional<Detection.LongerAlignment> longerAlignment(RunRequest request, RunWindow window,
+      Ingested ingested) {
+    int asked = request.config().alignmentLookbackDays();
+    if (asked == window.lookbackDays()) {
+      return Optional.empty();
+    }
+    RunWindow alignment = progress.stage("alignment window", "days", () -> AlignmentWindow.of(window, asked,
+        ingested.clearances().valid(), ingested.rosters().valid()), RunWindow::lookbackDays);
+    String days = alignment.firstDay() + " to " + alignment.runDate();
+    if (alignment.equals(window)) {
+      progress.note("alignment window: the run window (" + days + "); of the " + asked
+          + " days asked for, the inputs hold crossings and shifts on no whole day before it");
+      return Optional.empty();
+    }
+    progress.note("groups mined over the run window, " + window.firstDay() + " to "
+        + window.runDate() + " (" + window.lookbackDays() + " days); alignment tests over " + days + " ("
+        + alignment.lookbackDays() + " days" + (alignment.lookbackDays() < asked
+            ? " of the " + asked + " asked for: the first whole day holding both crossings and shifts" : "")
+        + ")");
+    Dataset<Row> crossings = alignment.crossings(ingested.clearances().valid());
+    Dataset<Row> shifts = alignment.shifts(ingested.rosters().valid());
+    progress.stage("alignment window crossings", crossings::count);
+    progress.stage("alignment window shifts", shifts::count);
+    return Optional.of(new Detection.LongerAlignment(alignment, crossings, shifts));
   }
 
   /** Sizes the session to the input, where the operator set nothing. */
