@@ -66,14 +66,9 @@ public final class ClearingEvidence {
   private static final String STAGE = "ClearingEvidence";
   private static final long SECONDS_PER_HOUR = 3600L;
 
-  // Columns of SCHEMA that only this class names. The first two kept the names they had
-  // when the unit was the event: they now count clearances (see the class comment).
-  static final String CLEARED_EVENTS = "cleared_events";
-  static final String EXPECTED_CLEARED_EVENTS = "expected_cleared_events";
-  private static final String RECORDS_BY_OFFICER = "records_by_officer";
-  private static final String INSPECTED_BY_OFFICER = "inspected_by_officer";
-  private static final String RECORDS_BY_OTHERS = "records_by_others";
-  private static final String INSPECTED_BY_OTHERS = "inspected_by_others";
+  // The columns of SCHEMA beyond the keys and p-values (cleared_events, expected_cleared_events,
+  // records_by_officer, ...) are declared in Columns: CombinedEvidence reads them to carry the
+  // figures of the signal that carried a test.
 
   // Working columns: a clearance's hour (since the epoch), an officer's share of the
   // clearances at a port in an hour and the two counts it is made of, the clearances of

@@ -22,6 +22,8 @@ import static org.integrityrisk.schema.Columns.DIVISION_FLAGGED;
 import static org.integrityrisk.schema.Columns.DIVISION_ID;
 import static org.integrityrisk.schema.Columns.EVIDENCE;
 import static org.integrityrisk.schema.Columns.EVIDENCE_AT_DECISION;
+import static org.integrityrisk.schema.Columns.EVIDENCE_EXPECTED;
+import static org.integrityrisk.schema.Columns.EVIDENCE_OBSERVED;
 import static org.integrityrisk.schema.Columns.EXPECTED_ALIGNED_EVENTS;
 import static org.integrityrisk.schema.Columns.FINDING_ID;
 import static org.integrityrisk.schema.Columns.FINDING_IDS;
@@ -49,6 +51,7 @@ import static org.integrityrisk.schema.Columns.SHIFT_ID;
 import static org.integrityrisk.schema.Columns.SHIFT_IDS;
 import static org.integrityrisk.schema.Columns.SHIFT_START_LOCAL;
 import static org.integrityrisk.schema.Columns.STATISTICALLY_FLAGGED;
+import static org.integrityrisk.schema.Columns.STRONGEST_GROUP_ID;
 import static org.integrityrisk.schema.Columns.UNIT_KIND;
 
 import java.time.LocalDate;
@@ -190,12 +193,16 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
   /**
    * One officer or division finding, as the page lists it.
    *
+   * @param alignedEvents and {@code expectedAlignedEvents}: the duty figures, over the finding's flagged tests
+   * @param evidenceObserved and {@code evidenceExpected}: the figures of the signal that carried the strongest
+   *     test ({@code evidence}, against {@code strongestGroupId})
    * @param firstSeen and {@code decidedOn}: dates as the page prints them
    */
   public record Finding(String findingId, String kind, String officerId, String divisionId, String portId,
       List<String> groups, Integer alignedEvents, Double expectedAlignedEvents, Double pValue, Double qValue,
-      String evidence, boolean raised, String reviewStatus, String firstSeen, Integer runsSeen, String decision,
-      String decidedOn, String decisionNote, Integer evidenceAtDecision) {
+      String evidence, Integer evidenceObserved, Double evidenceExpected, String strongestGroupId, boolean raised,
+      String reviewStatus, String firstSeen, Integer runsSeen, String decision, String decidedOn,
+      String decisionNote, Integer evidenceAtDecision) {
     private static final String FIRST = "_first";
     private static final String DECIDED = "_decided";
 
@@ -204,7 +211,7 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
       return findings
           .select(col(FINDING_ID), col(KIND), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID), col(GROUPS),
               col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(P_VALUE), col(Q_VALUE), col(EVIDENCE),
-              col(RAISED), col(REVIEW_STATUS), date_format(col(FIRST_SEEN), DAY).as(FIRST), col(RUNS_SEEN),
+              col(EVIDENCE_OBSERVED), col(EVIDENCE_EXPECTED), col(STRONGEST_GROUP_ID), col(RAISED), col(REVIEW_STATUS), date_format(col(FIRST_SEEN), DAY).as(FIRST), col(RUNS_SEEN),
               col(DECISION), date_format(col(DECISION_DATE), DAY).as(DECIDED), col(DECISION_NOTE),
               col(EVIDENCE_AT_DECISION))
           .orderBy(col(RAISED).desc(), col(Q_VALUE), col(P_VALUE), col(FINDING_ID));
@@ -213,7 +220,8 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     static Finding from(Row r) {
       return new Finding(r.getAs(FINDING_ID), r.getAs(KIND), r.getAs(OFFICER_ID), r.getAs(DIVISION_ID),
           r.getAs(PORT_ID), strings(r, GROUPS), r.getAs(ALIGNED_EVENTS), r.getAs(EXPECTED_ALIGNED_EVENTS),
-          r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(EVIDENCE), r.<Boolean>getAs(RAISED), r.getAs(REVIEW_STATUS),
+          r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(EVIDENCE), r.getAs(EVIDENCE_OBSERVED),
+          r.getAs(EVIDENCE_EXPECTED), r.getAs(STRONGEST_GROUP_ID), r.<Boolean>getAs(RAISED), r.getAs(REVIEW_STATUS),
           r.getAs(FIRST), r.getAs(RUNS_SEEN), r.getAs(DECISION), r.getAs(DECIDED), r.getAs(DECISION_NOTE),
           r.getAs(EVIDENCE_AT_DECISION));
     }
@@ -314,7 +322,8 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
    * the bar, labelled as such, with the figures behind it.
    */
   public record Lead(String unitKind, String unitId, String groupId, String portId, Integer roundTrips,
-      Integer alignedEvents, Double expectedAlignedEvents, Double pValue, Double qValue, String evidence) {
+      Integer alignedEvents, Double expectedAlignedEvents, Double pValue, Double qValue, String evidence,
+      Integer evidenceObserved, Double evidenceExpected) {
     private static final String WEIGHTED = "_weighted_p";
 
     static Dataset<Row> select(Dataset<Row> alignmentTests) {
@@ -323,33 +332,34 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
           .orderBy(col(Q_VALUE), col(WEIGHTED), col(UNIT_KIND), col(UNIT_ID), col(GROUP_ID))
           .limit(LEADS_BELOW_THE_BAR)
           .select(UNIT_KIND, UNIT_ID, GROUP_ID, PORT_ID, ROUND_TRIPS, ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS,
-              P_VALUE, Q_VALUE, EVIDENCE);
+              P_VALUE, Q_VALUE, EVIDENCE, EVIDENCE_OBSERVED, EVIDENCE_EXPECTED);
     }
 
     static Lead from(Row r) {
       return new Lead(r.getAs(UNIT_KIND), r.getAs(UNIT_ID), r.getAs(GROUP_ID), r.getAs(PORT_ID),
           r.getAs(ROUND_TRIPS), r.getAs(ALIGNED_EVENTS), r.getAs(EXPECTED_ALIGNED_EVENTS), r.getAs(P_VALUE),
-          r.getAs(Q_VALUE), r.getAs(EVIDENCE));
+          r.getAs(Q_VALUE), r.getAs(EVIDENCE), r.getAs(EVIDENCE_OBSERVED), r.getAs(EVIDENCE_EXPECTED));
     }
   }
 
   /** An officer's test against a group, to compare the officers of a finding's division. */
   public record OfficerTest(String officerId, String groupId, Integer alignedEvents, Double expectedAlignedEvents,
       Double pValue, Double qValue, Boolean flagged, Boolean statisticallyFlagged, String divisionId,
-      String portId) {
+      String portId, String evidence, Integer evidenceObserved, Double evidenceExpected) {
 
     static Dataset<Row> select(Dataset<Row> alignmentTests, TreeSet<String> groups) {
       return alignmentTests
           .filter(col(UNIT_KIND).equalTo(lit(DutyRosters.OFFICER)).and(col(GROUP_ID).isin(groups.toArray())))
           .select(OFFICER_ID, GROUP_ID, ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, P_VALUE, Q_VALUE, FLAGGED,
-              STATISTICALLY_FLAGGED, DIVISION_ID, PORT_ID)
+              STATISTICALLY_FLAGGED, DIVISION_ID, PORT_ID, EVIDENCE, EVIDENCE_OBSERVED, EVIDENCE_EXPECTED)
           .orderBy(col(P_VALUE), col(OFFICER_ID), col(GROUP_ID));
     }
 
     static OfficerTest from(Row r) {
       return new OfficerTest(r.getAs(OFFICER_ID), r.getAs(GROUP_ID), r.getAs(ALIGNED_EVENTS),
           r.getAs(EXPECTED_ALIGNED_EVENTS), r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(FLAGGED),
-          r.getAs(STATISTICALLY_FLAGGED), r.getAs(DIVISION_ID), r.getAs(PORT_ID));
+          r.getAs(STATISTICALLY_FLAGGED), r.getAs(DIVISION_ID), r.getAs(PORT_ID), r.getAs(EVIDENCE),
+          r.getAs(EVIDENCE_OBSERVED), r.getAs(EVIDENCE_EXPECTED));
     }
   }
 

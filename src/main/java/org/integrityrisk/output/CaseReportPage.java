@@ -19,6 +19,7 @@ import org.integrityrisk.output.CaseEvidence.WatchSummary;
 import org.integrityrisk.review.Decision;
 import org.integrityrisk.review.FindingShifts;
 import org.integrityrisk.review.ReviewCounts;
+import org.integrityrisk.scoring.CombinedEvidence;
 import org.integrityrisk.scoring.RunLimits;
 
 /**
@@ -26,8 +27,13 @@ import org.integrityrisk.scoring.RunLimits;
  * no Spark. It opens from disk with no network (styles and charts are inline, no script),
  * says plainly that the findings are leads for review, and for every detailed finding
  * shows why it was raised: the group's crossings drawn over the officer's or division's
- * shifts, observed against expected aligned events, p and q values, the division's other
- * officers for comparison, and the clearance records behind it.
+ * shifts, observed against expected figures of the signal that carried the p-value (duty,
+ * who cleared the group, or how often it was inspected), p and q values, the division's
+ * other officers for comparison, and the clearance records behind it.
+ *
+ * <p>Figures are always printed with what they count. An officer flagged because they
+ * cleared the group far beyond their share has duty figures near chance (aligned 14,
+ * expected 14.1, p 1.6e-9); printed under "aligned / expected" they read as a contradiction.
  *
  * <p>Each {@link #render()} builds the page afresh, so rendering twice gives the same page.
  */
@@ -90,7 +96,8 @@ public final class CaseReportPage {
     html.append("""
         <p class="caveat"><b>These are leads for review, not findings of guilt.</b> Each lead says that a
         group of travellers crossed during an officer's or a division's duty more often than their own
-        travel habits explain. Shift swaps, rosters recorded late and plain coincidence can do the same;
+        travel habits explain, or, where the records name who cleared each crossing, that an officer
+        cleared the group, or let it through uninspected, more often than chance explains. Shift swaps, rosters recorded late and plain coincidence can do the same;
         a lead is a reason to look at the records and shifts below, never a conclusion about a person.
         Travellers appear only as pseudonyms.</p>
         """);
@@ -123,12 +130,13 @@ public final class CaseReportPage {
     html.append("<h3>Strongest leads below the bar: <em>not flagged</em></h3>\n<p class=\"omitted\">The tests "
         + "that came closest without passing the false discovery control. They are not findings; they show what "
         + "the run saw and how far it was from the bar.</p>\n<table id=\"leads-below-bar\"><tr><th>unit</th>"
-        + "<th>group</th><th>port</th><th>round trips</th><th>observed</th><th>expected</th><th>p</th><th>q</th>"
+        + "<th>group</th><th>port</th><th>round trips</th><th>observed / expected</th><th>p</th><th>q</th>"
         + "<th>evidence</th></tr>\n");
     for (CaseEvidence.Lead lead : leads) {
       html.append("<tr><td>").append(esc(lead.unitKind() + " " + lead.unitId())).append("</td><td>")
           .append(esc(lead.groupId())).append("</td><td>").append(esc(lead.portId())).append("</td>")
-          .append(num(lead.roundTrips())).append(num(lead.alignedEvents())).append(dec(lead.expectedAlignedEvents()))
+          .append(num(lead.roundTrips())).append("<td>")
+          .append(esc(carried(lead.evidence(), lead.evidenceObserved(), lead.evidenceExpected()))).append("</td>")
           .append(sci(lead.pValue())).append(sci(lead.qValue())).append("<td>").append(esc(lead.evidence()))
           .append(", not flagged</td></tr>\n");
     }
@@ -195,14 +203,17 @@ public final class CaseReportPage {
       html.append("<p>No officer or division was flagged in this run.</p>\n");
       return;
     }
+    // One column of figures whose unit each row names: the signal that carried the strongest
+    // test differs from row to row, and a header saying "aligned" would mislabel the others.
     html.append("<table id=\"findings\"><tr><th>finding</th><th>who</th><th>port</th><th>status</th>"
-        + "<th>aligned</th><th>expected</th><th>p</th><th>q</th><th>first seen</th><th>runs</th>"
-        + "<th>decision</th></tr>\n");
+        + "<th>evidence</th><th>strongest test: observed / expected</th><th>p</th><th>q</th><th>first seen</th>"
+        + "<th>runs</th><th>decision</th></tr>\n");
     for (Finding f : findings) {
       html.append("<tr><td><a href=\"#").append(esc(f.findingId())).append("\">")
           .append(esc(f.findingId())).append("</a></td><td>").append(esc(who(f))).append("</td><td>")
-          .append(esc(f.portId())).append("</td><td>").append(status(f)).append("</td>")
-          .append(num(f.alignedEvents())).append(dec(f.expectedAlignedEvents()))
+          .append(esc(f.portId())).append("</td><td>").append(status(f)).append("</td><td>")
+          .append(esc(f.evidence())).append("</td><td>")
+          .append(esc(carried(f.evidence(), f.evidenceObserved(), f.evidenceExpected()))).append("</td>")
           .append(sci(f.pValue())).append(sci(f.qValue())).append("<td>")
           .append(esc(f.firstSeen())).append("</td>").append(num(f.runsSeen())).append("<td>")
           .append(esc(decision(f))).append("</td></tr>\n");
@@ -220,7 +231,10 @@ public final class CaseReportPage {
         .append(" crossed <b>").append(f.alignedEvents()).append("</b> times during this duty; ")
         .append("their own habits (same times of day, other days) would give <b>")
         .append(String.format(Locale.ROOT, "%.1f", f.expectedAlignedEvents()))
-        .append("</b>. Strongest test: p = ").append(esc(sciText(f.pValue()))).append(", q = ")
+        .append("</b>");
+    carriedSentence(html, f);
+    html.append(" Strongest test").append(f.strongestGroupId() == null ? "" : " (group " + esc(f.strongestGroupId())
+        + ")").append(": p = ").append(esc(sciText(f.pValue()))).append(", q = ")
         .append(esc(sciText(f.qValue()))).append(" (false discovery rate controlled over all tests of the run), ")
         .append("evidence: ").append(esc(f.evidence())).append(". First seen ").append(esc(f.firstSeen()))
         .append(", flagged in ").append(f.runsSeen()).append(" run(s).");
@@ -240,14 +254,67 @@ public final class CaseReportPage {
     html.append("</section>\n");
   }
 
+  /**
+   * After the duty sentence: what carried the p-value when it was not duty, with its figures.
+   * The duty figures stay (they are true), and the reader is told they are not the evidence.
+   */
+  private static void carriedSentence(StringBuilder html, Finding f) {
+    String observed = String.valueOf(f.evidenceObserved());
+    String expected = f.evidenceExpected() == null ? "" : String.format(Locale.ROOT, "%.1f", f.evidenceExpected());
+    // The figures are the strongest test's, against one group: name it when there are several.
+    String group = f.strongestGroupId() == null || f.groups().size() == 1 ? "the group"
+        : "group " + esc(f.strongestGroupId());
+    if (CombinedEvidence.CLEARING.equals(f.evidence())) {
+      html.append("; duty time is not what carried this finding. <b>What carried it: who cleared the group.</b> "
+          + "The officer made <b>").append(observed).append("</b> of ").append(group).append("'s clearances")
+          .append(", where their share of the port's clearances at those hours predicts <b>").append(expected)
+          .append("</b>.");
+    } else if (CombinedEvidence.INSPECTION.equals(f.evidence())) {
+      html.append("; duty time is not what carried this finding. <b>What carried it: how often the group was "
+          + "inspected.</b> <b>").append(observed).append("</b> of ").append(group)
+          .append("'s passages cleared by the officer were inspected, where the other officers' inspection rate ")
+          .append("of its passages predicts <b>").append(expected).append("</b>.");
+    } else {
+      html.append('.');
+    }
+  }
+
+  /**
+   * What carried a test, as a phrase: "14 clearances by the officer, 3.1 expected". Empty when
+   * the figures are missing (a table written before the test carried them).
+   */
+  static String carried(String evidence, Integer observed, Double expected) {
+    if (observed == null || expected == null) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "%,d %s, %.1f expected", observed, counted(evidence, observed == 1), expected);
+  }
+
+  /** What a signal's observed figure counts, in the singular for one. */
+  private static String counted(String evidence, boolean one) {
+    String plural = one ? "" : "s";
+    if (CombinedEvidence.CLEARING.equals(evidence)) {
+      return "clearance" + plural + " by the officer";
+    }
+    if (CombinedEvidence.INSPECTION.equals(evidence)) {
+      return "inspection" + plural + " under the officer";
+    }
+    return "crossing" + plural + " on duty";
+  }
+
+  /**
+   * Observed against expected as bars: the duty figures of the finding when duty carried it,
+   * else the figures of the signal that did (they are what the p-value was computed from).
+   */
   private static void observedExpected(StringBuilder html, Finding f) {
-    int observed = f.alignedEvents();
-    double expected = f.expectedAlignedEvents();
+    boolean duty = f.evidenceObserved() == null || CombinedEvidence.DUTY.equals(f.evidence());
+    int observed = duty ? f.alignedEvents() : f.evidenceObserved();
+    double expected = duty ? f.expectedAlignedEvents() : f.evidenceExpected();
     double max = Math.max(1, Math.max(observed, expected));
     double scale = 500 / max;
     html.append("<svg class=\"observed-expected\" width=\"640\" height=\"54\" role=\"img\" aria-label=\"observed ")
         .append(observed).append(" against expected ").append(String.format(Locale.ROOT, "%.1f", expected))
-        .append(" aligned events\">")
+        .append(duty ? " aligned events" : " " + esc(counted(f.evidence(), false))).append("\">")
         .append("<text x=\"0\" y=\"17\" font-size=\"12\">observed</text>")
         .append(String.format(Locale.ROOT, "<rect x=\"70\" y=\"6\" width=\"%.1f\" height=\"16\" fill=\"#c0392b\"/>",
             observed * scale))
@@ -365,15 +432,17 @@ public final class CaseReportPage {
       html.append("<p class=\"omitted\">No officer of the division was tested against these groups.</p>\n");
       return;
     }
-    html.append("<table class=\"comparison\"><tr><th>officer</th><th>group</th><th>aligned</th><th>expected</th>"
-        + "<th>p</th><th>q</th><th>raised</th></tr>\n");
+    html.append("<table class=\"comparison\"><tr><th>officer</th><th>group</th><th>on duty</th>"
+        + "<th>expected on duty</th><th>p</th><th>q</th><th>p carried by: observed / expected</th><th>raised</th>"
+        + "</tr>\n");
     for (OfficerTest o : officers) {
       boolean mine = o.officerId().equals(f.officerId());
       // A test always has these figures; unboxing them here fails loudly on one that has not.
       html.append(mine ? "<tr style=\"font-weight:bold\">" : "<tr>").append("<td>").append(esc(o.officerId()))
           .append("</td><td>").append(esc(o.groupId())).append("</td>").append(num(o.alignedEvents().intValue()))
           .append(dec(o.expectedAlignedEvents().doubleValue())).append(sci(o.pValue().doubleValue()))
-          .append(sci(o.qValue().doubleValue())).append("<td>")
+          .append(sci(o.qValue().doubleValue())).append("<td>").append(esc(o.evidence())).append(": ")
+          .append(esc(carried(o.evidence(), o.evidenceObserved(), o.evidenceExpected()))).append("</td><td>")
           .append(o.flagged() ? "yes" : o.statisticallyFlagged() ? "held back" : "no").append("</td></tr>\n");
     }
     html.append("</table>\n");

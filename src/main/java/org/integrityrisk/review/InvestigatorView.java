@@ -26,7 +26,9 @@ import static org.integrityrisk.schema.Columns.EVENT_TIME;
 import static org.integrityrisk.schema.Columns.EVIDENCE;
 import static org.integrityrisk.schema.Columns.EVIDENCE_AT_DECISION;
 import static org.integrityrisk.schema.Columns.EVIDENCE_EVENTS;
+import static org.integrityrisk.schema.Columns.EVIDENCE_EXPECTED;
 import static org.integrityrisk.schema.Columns.EVIDENCE_GREW;
+import static org.integrityrisk.schema.Columns.EVIDENCE_OBSERVED;
 import static org.integrityrisk.schema.Columns.EXPECTED_ALIGNED_EVENTS;
 import static org.integrityrisk.schema.Columns.FINDING_ID;
 import static org.integrityrisk.schema.Columns.FINDING_IDS;
@@ -125,7 +127,10 @@ public final class InvestigatorView {
             sum(ALIGNED_EVENTS).cast("int").as(EVIDENCE_EVENTS),
             sum(EXPECTED_ALIGNED_EVENTS).as(EXPECTED_ALIGNED_EVENTS),
             array_sort(collect_set(GROUP_ID)).as(GROUPS),
-            min(struct(col(P_VALUE), col(GROUP_ID), col(Q_VALUE), col(EVIDENCE))).as(STRONGEST))
+            // The strongest test's figures of the signal that carried it ride along; the
+            // fields after p and group never decide which test is the strongest.
+            min(struct(col(P_VALUE), col(GROUP_ID), col(Q_VALUE), col(EVIDENCE), col(EVIDENCE_OBSERVED),
+                col(EVIDENCE_EXPECTED))).as(STRONGEST))
         .join(lastAligned, col(FINDING_ID).equalTo(col(LAST_FINDING)), LEFT).drop(LAST_FINDING);
     Dataset<Row> groupEntries = groups.select(col(GROUP_ID).as(FINDING_ID), lit(GROUP).as(KIND),
         lit(null).cast("string").as(OFFICER_ID), lit(null).cast("string").as(DIVISION_ID),
@@ -144,7 +149,8 @@ public final class InvestigatorView {
         .select(col(FINDING_ID), col(KIND), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID),
             col(GROUPS), col(EVIDENCE_EVENTS).as(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS),
             strongest(P_VALUE).as(P_VALUE), strongest(Q_VALUE).as(Q_VALUE),
-            strongest(EVIDENCE).as(EVIDENCE), strongest(GROUP_ID).as(STRONGEST_GROUP_ID),
+            strongest(EVIDENCE).as(EVIDENCE), strongest(EVIDENCE_OBSERVED).as(EVIDENCE_OBSERVED),
+            strongest(EVIDENCE_EXPECTED).as(EVIDENCE_EXPECTED), strongest(GROUP_ID).as(STRONGEST_GROUP_ID),
             col(LAST_EVENT_AT).as(LAST_ALIGNED_AT),
             col(RAISED), col(REVIEW_STATUS), col(FIRST_SEEN), col(LAST_SEEN), col(RUNS_SEEN),
             col(DECISION), col(DECISION_DATE), col(DECISION_NOTE), col(EVIDENCE_AT_DECISION),

@@ -72,6 +72,23 @@ public final class Columns {
   public static final String CLEARING_SMALLEST_P_VALUE = "clearing_smallest_p_value";
   public static final String INSPECTION_P_VALUE = "inspection_p_value";
   public static final String INSPECTION_SMALLEST_P_VALUE = "inspection_smallest_p_value";
+  // The clearing officer tests' figures (see ClearingEvidence). The first two kept the names
+  // they had when the unit was the event: they now count clearances.
+  public static final String CLEARED_EVENTS = "cleared_events";
+  public static final String EXPECTED_CLEARED_EVENTS = "expected_cleared_events";
+  /** The group's passages (one event cleared by one officer) cleared by the officer. */
+  public static final String RECORDS_BY_OFFICER = "records_by_officer";
+  public static final String INSPECTED_BY_OFFICER = "inspected_by_officer";
+  /** The group's passages at the port cleared by the other officers. */
+  public static final String RECORDS_BY_OTHERS = "records_by_others";
+  public static final String INSPECTED_BY_OTHERS = "inspected_by_others";
+  /**
+   * The observed and expected figures of the signal that carried a test's p-value, the one
+   * {@link #EVIDENCE} names (see CombinedEvidence for what each counts): a p-value carried by
+   * who cleared the group must be read next to the clearances, not the duty figures.
+   */
+  public static final String EVIDENCE_OBSERVED = "evidence_observed";
+  public static final String EVIDENCE_EXPECTED = "evidence_expected";
   public static final String P_VALUE = "p_value";
   public static final String SMALLEST_P_VALUE = "smallest_p_value";
   public static final String Q_VALUE = "q_value";

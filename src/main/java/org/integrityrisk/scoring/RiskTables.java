@@ -25,7 +25,8 @@ import org.integrityrisk.schema.RequiredColumns;
 
 /**
  * Officer and division risk from the tested alignments. Each row carries the evidence
- * of its strongest test (group, aligned and expected events, p and q values) and the
+ * of its strongest test (group, aligned and expected events, p and q values, and the observed
+ * and expected figures of the signal that carried its p-value) and the
  * groups whose tests were flagged. The strongest test is the one with the smallest p / w
  * (p-value over its {@link TestWeights weight}), and {@code risk_score} is -log10 of
  * min(1, that ratio times the sum of the unit's weights): the weighted Bonferroni p-value
@@ -74,7 +75,7 @@ public final class RiskTables {
 
   private static void requireTests(Dataset<Row> tests) {
     RequiredColumns.require(STAGE, "tests", tests, UNIT_KIND, UNIT_ID, GROUP_ID, PORT_ID, P_VALUE, Q_VALUE,
-        ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, EVIDENCE, FLAGGED, STATISTICALLY_FLAGGED, FINDING_ID, WEIGHT);
+        ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, EVIDENCE, EVIDENCE_OBSERVED, EVIDENCE_EXPECTED, FLAGGED, STATISTICALLY_FLAGGED, FINDING_ID, WEIGHT);
   }
 
   /** A field of the strongest test. */
@@ -86,7 +87,7 @@ public final class RiskTables {
     // The strongest test: smallest p / w, then most aligned events, then group id for repeatability.
     Column strongest = min(struct(col(P_VALUE).divide(col(WEIGHT)).as(WEIGHTED_P),
         col(ALIGNED_EVENTS).multiply(-1).as(NEG_ALIGNED), col(P_VALUE), col(GROUP_ID), col(Q_VALUE), col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(PORT_ID),
-        col(EVIDENCE)));
+        col(EVIDENCE), col(EVIDENCE_OBSERVED), col(EVIDENCE_EXPECTED)));
     Dataset<Row> evidence = tests.groupBy(col(UNIT_ID).as(key)).agg(
         strongest.as(BEST),
         sum(col(WEIGHT)).as(WEIGHTS),
@@ -109,6 +110,8 @@ public final class RiskTables {
             best(P_VALUE).as(P_VALUE),
             best(Q_VALUE).as(Q_VALUE),
             best(EVIDENCE).as(EVIDENCE),
+            best(EVIDENCE_OBSERVED).as(EVIDENCE_OBSERVED),
+            best(EVIDENCE_EXPECTED).as(EVIDENCE_EXPECTED),
             coalesce(col(GROUPS_TESTED), lit(0L)).as(GROUPS_TESTED),
             coalesce(col(FLAGGED_GROUPS), array().cast("array<string>")).as(FLAGGED_GROUPS),
             coalesce(col(FINDING_IDS), array().cast("array<string>")).as(FINDING_IDS));

@@ -2,10 +2,12 @@ package org.integrityrisk.alignment;
 
 import static org.integrityrisk.schema.Columns.BASKET_ID;
 import static org.integrityrisk.schema.Columns.CLEARED_BASKET_IDS;
+import static org.integrityrisk.schema.Columns.CLEARED_EVENTS;
 import static org.integrityrisk.schema.Columns.CLEARING_P_VALUE;
 import static org.integrityrisk.schema.Columns.CLEARING_SMALLEST_P_VALUE;
 import static org.integrityrisk.schema.Columns.CROSSED_AT;
 import static org.integrityrisk.schema.Columns.EVENT_TIME;
+import static org.integrityrisk.schema.Columns.EXPECTED_CLEARED_EVENTS;
 import static org.integrityrisk.schema.Columns.GROUP_ID;
 import static org.integrityrisk.schema.Columns.INSPECTED;
 import static org.integrityrisk.schema.Columns.OFFICER_ID;
@@ -150,7 +152,7 @@ class ClearingEvidenceTest {
   }
 
   private static int cleared(Row r) {
-    return r.<Integer>getAs(ClearingEvidence.CLEARED_EVENTS);
+    return r.<Integer>getAs(CLEARED_EVENTS);
   }
 
   /** The share of tests with p <= level, and the smallest p, over all tests of a simulation. */
@@ -212,7 +214,7 @@ class ClearingEvidenceTest {
     assertEquals(3, cleared(o1), "three cars, not nine travellers");
     assertEquals(3, o1.getList(o1.fieldIndex(CLEARED_BASKET_IDS)).size());
     // Ten clearances with a share near 1/8: about 1.25 expected, and 3 is no evidence.
-    assertEquals(1.25, o1.<Double>getAs(ClearingEvidence.EXPECTED_CLEARED_EVENTS), 0.3);
+    assertEquals(1.25, o1.<Double>getAs(EXPECTED_CLEARED_EVENTS), 0.3);
     assertTrue(pValue(o1) > 0.05, o1.toString());
     // The most one officer could show: every car, with chance s each.
     assertTrue(o1.<Double>getAs(CLEARING_SMALLEST_P_VALUE) < 1e-7, o1.toString());

@@ -46,10 +46,10 @@ class CaseReportPageTest {
 
   private static CaseEvidence evidence() {
     Finding officer = new Finding(OFFICER_FINDING, "officer", "OF-1", "DIV-A", "PORT", List.of("G-1"), 5, 1.25,
-        0.000012, 0.0345, "duty", true, "seen_before", "2026-04-01", 3, "confirmed", "2026-04-09",
+        0.000012, 0.0345, "duty", 5, 1.25, "G-1", true, "seen_before", "2026-04-01", 3, "confirmed", "2026-04-09",
         "Footage <script>alert('x')</script> & \"more\"", 4);
     Finding division = new Finding(DIVISION_FINDING, "division", null, "DIV-A", "PORT", List.of("G-1", "G-2"), 7, 2.0,
-        0.002, 0.01, "duty", false, "dismissed_not_reraised", "2026-03-30", 5, "dismissed", "2026-04-08", "", 7);
+        0.002, 0.01, "duty", 6, 1.5, "G-2", false, "dismissed_not_reraised", "2026-03-30", 5, "dismissed", "2026-04-08", "", 7);
     WatchSummary watch = new WatchSummary(3, List.of("2026-04-09", "2026-04-10"),
         Map.of("PORT / DIV-A", 4, "PORT / DIV-B", 0), Map.of("PORT / DIV-A", Map.of("2026-04-10", 2)));
     List<Shift> shifts = List.of(
@@ -62,12 +62,12 @@ class CaseReportPageTest {
         new GroupEvent("G-1", "PORT", "ENTRY", LocalDate.parse("2026-04-09"), 12L * 3600, 2L),
         new GroupEvent("G-1", "ELSEWHERE", "ENTRY", LocalDate.parse("2026-04-09"), 3600L, 2L));
     List<OfficerTest> tests = List.of(
-        new OfficerTest("OF-1", "G-1", 5, 1.25, 0.000012, 0.0345, true, true, "DIV-A", "PORT"),
-        new OfficerTest("OF-2", "G-1", 1, 1.0, 0.5, 1.0, false, false, "DIV-A", "PORT"));
+        new OfficerTest("OF-1", "G-1", 5, 1.25, 0.000012, 0.0345, true, true, "DIV-A", "PORT", "duty", 5, 1.25),
+        new OfficerTest("OF-2", "G-1", 1, 1.0, 0.5, 1.0, false, false, "DIV-A", "PORT", "duty", 1, 1.0));
     List<CaseRecord> cases = List.of(
         new CaseRecord(OFFICER_FINDING, "CR-1", "G-1", "EXIT", "2026-04-09 21:00:00", "OF-1", List.of("SH-1")));
     List<CaseEvidence.Lead> leads = List.of(new CaseEvidence.Lead("division", "NB-TEAM-D", "G-7", "NORTH-BRIDGE", 6,
-        7, 1.8, 2.4e-4, 0.031, "duty"));
+        7, 1.8, 2.4e-4, 0.031, "duty", 7, 1.8));
     return CaseEvidence.of(List.of(officer, division), watch, shifts, events, tests, cases,
         Map.of(OFFICER_FINDING, 1L), leads);
   }
@@ -116,6 +116,49 @@ class CaseReportPageTest {
     assertTrue(html.contains("Latest decision: <b>confirmed on 2026-04-09</b>"));
     assertTrue(html.contains("<td class=\"n\">1,234</td>"), "counts with thousands separators");
     assertTrue(html.contains("<td class=\"n\">0.50</td>"), "precision seen");
+  }
+
+  /**
+   * An officer flagged by who cleared the group: its duty figures are near chance, so the
+   * page must show the clearances that carried it, with what they count, and keep the duty
+   * figures as what they are.
+   */
+  @Test
+  void aFindingCarriedByClearingShowsTheClearancesThatCarriedIt() {
+    String id = "F-00000000000000c3";
+    Finding clearing = new Finding(id, "officer", "OF-9", "DIV-A", "PORT", List.of("G-1"), 14, 14.1, 1.6e-9,
+        2.0e-7, "clearing", 14, 3.1, "G-1", true, "new", "2026-04-10", 1, null, null, null, null);
+    Finding duty = new Finding(DIVISION_FINDING, "division", null, "DIV-A", "PORT", List.of("G-1"), 16, 5.4, 1e-6,
+        1e-4, "duty", 16, 5.4, "G-1", true, "new", "2026-04-10", 1, null, null, null, null);
+    List<OfficerTest> tests = List.of(
+        new OfficerTest("OF-9", "G-1", 14, 14.1, 1.6e-9, 2.0e-7, true, true, "DIV-A", "PORT", "clearing", 14, 3.1),
+        new OfficerTest("OF-2", "G-1", 3, 3.2, 0.9, 1.0, false, false, "DIV-A", "PORT", "duty", 3, 3.2));
+    CaseEvidence evidence = CaseEvidence.of(List.of(clearing, duty), new WatchSummary(1, List.of(), Map.of(),
+        Map.of()), List.of(), List.of(), tests, List.of(), Map.of(), List.of());
+    String html = new CaseReportPage(evidence, manifest(), review()).render();
+
+    String table = html.substring(html.indexOf("<table id=\"findings\">"), html.indexOf("</table>",
+        html.indexOf("<table id=\"findings\">")));
+    assertFalse(table.contains("<th>aligned</th>"), "no header calls every row's figures aligned events");
+    assertTrue(table.contains("<th>evidence</th><th>strongest test: observed / expected</th>"), table);
+    assertTrue(table.contains("<td>clearing</td><td>14 clearances by the officer, 3.1 expected</td>"
+        + "<td class=\"n\">1.60e-09</td>"), table);
+    assertTrue(table.contains("<td>duty</td><td>16 crossings on duty, 5.4 expected</td>"), table);
+
+    String section = html.substring(html.indexOf("<section class=\"finding\" id=\"" + id),
+        html.indexOf("<section class=\"finding\" id=\"" + DIVISION_FINDING));
+    assertTrue(section.contains("crossed <b>14</b> times during this duty; their own habits (same times of day, "
+        + "other days) would give <b>14.1</b>; duty time is not what carried this finding."), "duty figures kept");
+    assertTrue(section.contains("<b>What carried it: who cleared the group.</b> The officer made <b>14</b> of "
+        + "the group's clearances, where their share of the port's clearances at those hours predicts <b>3.1</b>."),
+        section);
+    assertTrue(section.contains("aria-label=\"observed 14 against expected 3.1 clearances by the officer\""),
+        "the bars are the clearances");
+    assertTrue(section.contains("<td>clearing: 14 clearances by the officer, 3.1 expected</td>"),
+        "the comparison names what carried each officer's p");
+    String division = html.substring(html.indexOf("<section class=\"finding\" id=\"" + DIVISION_FINDING));
+    assertFalse(division.contains("What carried it"), "a duty finding needs no second sentence");
+    assertEquals("1 inspection under the officer, 4.5 expected", CaseReportPage.carried("inspection", 1, 4.5));
   }
 
   @Test
