@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The investigators' view through the real command on the sample data: two nightly runs
  * (the README's sample run, shared with other tests, and the next night's), the second
- * with a feedback file that dismisses one officer's finding and confirms
- * another's; the case report opened in headless Chromium; the analysts' notebooks
+ * with a feedback file that dismisses one division's finding and confirms an officer's; the case report opened in headless Chromium; the analysts' notebooks
  * executed over both runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +47,7 @@ class InvestigatorViewIT {
   private final SparkSession spark = SharedSpark.get();
   private Path output;
   private String dismissed;
-  private String dismissedOfficer;
+  private String dismissedDivision;
   private String confirmed;
 
   private Dataset<Row> table(String date, String name) {
@@ -61,12 +60,17 @@ class InvestigatorViewIT {
     SampleRun.copyInto(output);
     assertTrue(Files.isRegularFile(output.resolve("run_date=" + FIRST).resolve("report.html")));
 
+    // The review loop needs one finding to dismiss and an officer's to confirm: the sample's
+    // colluding divisions and at least one of its two colluding officers are flagged.
     List<Row> officers = table(FIRST, "findings").filter(col("kind").equalTo("officer"))
         .orderBy("finding_id").collectAsList();
-    assertEquals(2, officers.size(), "the sample plants two colluding officers: " + officers);
-    dismissed = officers.get(0).getAs("finding_id");
-    dismissedOfficer = officers.get(0).getAs("officer_id");
-    confirmed = officers.get(1).getAs("finding_id");
+    assertFalse(officers.isEmpty(), "the sample plants two colluding officers");
+    confirmed = officers.get(0).getAs("finding_id");
+    String confirmedPort = officers.get(0).getAs("port_id");
+    Row division = table(FIRST, "findings").filter(col("kind").equalTo("division")
+        .and(col("port_id").notEqual(confirmedPort))).orderBy("finding_id").first();
+    dismissed = division.getAs("finding_id");
+    dismissedDivision = division.getAs("division_id");
 
     Path feedback = work.resolve("decisions.csv");
     Files.writeString(feedback, "finding_id,decision,date,note\n"
@@ -136,10 +140,11 @@ class InvestigatorViewIT {
     assertFalse((Boolean) held.getAs("evidence_grew"));
     assertFalse((Boolean) held.getAs("raised"));
     assertEquals("dismissed_not_reraised", held.getAs("review_status"));
-    Row officer = table(SECOND, "officer_risk").filter(col("officer_id").equalTo(dismissedOfficer)).first();
-    assertFalse((Boolean) officer.getAs("flagged"), "a dismissed finding does not flag its officer again");
-    assertTrue((Boolean) officer.getAs("statistically_flagged"), "the evidence itself is still reported");
-    assertEquals(0, table(SECOND, "flagged_cases").filter(col("officer_id").equalTo(dismissedOfficer)).count());
+    Row division = table(SECOND, "division_risk").filter(col("division_id").equalTo(dismissedDivision)).first();
+    assertFalse((Boolean) division.getAs("flagged"), "a dismissed finding does not flag its division again");
+    assertTrue((Boolean) division.getAs("statistically_flagged"), "the evidence itself is still reported");
+    assertEquals(0, table(SECOND, "flagged_cases").filter(col("division_id").equalTo(dismissedDivision)
+        .and(col("officer_id").isNull())).count());
     assertEquals(0, table(SECOND, "flagged_cases").filter(array_contains(col("finding_ids"), dismissed)).count());
 
     Row kept = table(SECOND, "findings").filter(col("finding_id").equalTo(confirmed)).first();
