@@ -56,6 +56,7 @@ public final class CaseReportPage {
     summary(html, findings);
     watchList(html, evidence.watchList());
     overview(html, findings);
+    leadsBelowTheBar(html);
     List<Finding> detailed = evidence.detailed();
     for (Finding finding : detailed) {
       finding(html, finding);
@@ -123,11 +124,15 @@ public final class CaseReportPage {
               + "and overtime, or the clearing officer in the records, can show collusion.</li>\n");
     }
     html.append("</ul>\n");
+  }
+
+  /** The tests that came closest without passing, after the findings so nobody mistakes them for one. */
+  private void leadsBelowTheBar(StringBuilder html) {
     List<CaseEvidence.Lead> leads = evidence.leads();
-    if (leads.isEmpty()) {
+    if (leads.isEmpty() || manifest.limits() == null) {
       return;
     }
-    html.append("<h3>Strongest leads below the bar: <em>not flagged</em></h3>\n<p class=\"omitted\">The tests "
+    html.append("<h2>Strongest leads below the bar: <em>not flagged</em></h2>\n<p class=\"omitted\">The tests "
         + "that came closest without passing the false discovery control. They are not findings; they show what "
         + "the run saw and how far it was from the bar.</p>\n<table id=\"leads-below-bar\"><tr><th>unit</th>"
         + "<th>group</th><th>port</th><th>round trips</th><th>observed / expected</th><th>p</th><th>q</th>"

@@ -180,7 +180,7 @@ class InvestigatorViewIT {
     Path screenshot = work.resolve("report.png");
     Path profile = Files.createTempDirectory(work, "chromium");
     String dom = chromium(chromium, profile, "--dump-dom", report.toUri().toString());
-    chromium(chromium, profile, "--screenshot=" + screenshot, "--window-size=1280,2200", report.toUri().toString());
+    chromium(chromium, profile, "--screenshot=" + screenshot, "--window-size=1280,3200", report.toUri().toString());
 
     assertTrue(dom.contains("leads for review, not findings of guilt"));
     Matcher section = Pattern.compile("<section class=\"finding\" id=\"" + confirmed + "\"[\\s\\S]*?</section>").matcher(dom);

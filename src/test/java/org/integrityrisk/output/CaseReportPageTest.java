@@ -91,7 +91,8 @@ class CaseReportPageTest {
     String leads = html.substring(html.indexOf("<table id=\"leads-below-bar\">"));
     assertTrue(leads.indexOf("division NB-TEAM-D") < leads.indexOf("</table>"), leads);
     assertTrue(leads.contains("duty, not flagged"), "labelled as not flagged");
-    assertTrue(html.indexOf("leads-below-bar") < html.indexOf("<h2>Findings</h2>"), "near misses come with the limits");
+    assertTrue(html.indexOf("leads-below-bar") > html.indexOf("<h2>Findings</h2>"),
+        "near misses come after the findings, so nobody mistakes one for a finding");
     assertFalse(new CaseReportPage(evidence(), manifest(), review()).render().contains("run-limits"),
         "a rejected run's manifest has no limits to show");
   }
