@@ -395,19 +395,7 @@ abstract class CrowdedScenarioChecks {
         java.nio.file.Files.readAllBytes(crowd.rosters()));
     List<List<String>> before = CsvRecords.read(plain.clearances());
     List<List<String>> after = CsvRecords.read(crowd.clearances());
-    List<String> kept = new ArrayList<>();
-    for (List<String> r : after.subList(1, after.size())) {
-      kept.add(String.join("|", r.subList(1, r.size())));
-    }
-    int next = 0;
-    for (List<String> r : before.subList(1, before.size())) {
-      String content = String.join("|", r.subList(1, r.size()));
-      while (next < kept.size() && !kept.get(next).equals(content)) {
-        next++;
-      }
-      assertTrue(next < kept.size(), "standard row kept in order: " + r);
-      next++;
-    }
+    CsvRecords.assertKeptInOrder(before, after);
     assertTrue(after.size() > before.size());
   }
 

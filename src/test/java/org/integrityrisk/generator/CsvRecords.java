@@ -14,6 +14,27 @@ import java.util.List;
 final class CsvRecords {
   private CsvRecords() {}
 
+  /**
+   * Asserts that every record of {@code before} is in {@code after}, in the same order, with
+   * only the first field (the record id) allowed to differ: an option that adds rows must
+   * leave the standard rows as they were.
+   */
+  static void assertKeptInOrder(List<List<String>> before, List<List<String>> after) {
+    List<String> kept = new ArrayList<>();
+    for (List<String> r : after.subList(1, after.size())) {
+      kept.add(String.join("|", r.subList(1, r.size())));
+    }
+    int next = 0;
+    for (List<String> r : before.subList(1, before.size())) {
+      String content = String.join("|", r.subList(1, r.size()));
+      while (next < kept.size() && !kept.get(next).equals(content)) {
+        next++;
+      }
+      org.junit.jupiter.api.Assertions.assertTrue(next < kept.size(), "standard row kept in order: " + r);
+      next++;
+    }
+  }
+
   static List<List<String>> read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     List<List<String>> records = new ArrayList<>();
