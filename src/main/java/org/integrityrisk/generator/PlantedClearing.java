@@ -274,11 +274,9 @@ final class PlantedClearing {
   private void clear(Passage p, Collusion collusion, boolean byColluder, Crossing[] cleared) {
     List<Officer> onShift = duty.onDutyThroughout(p.port(), p.from(), p.to());
     Officer officer;
-    double inspectRate;
     Officer colluder = collusion == null ? null : collusion.officer();
     if (collusion == null) {
       officer = pick(onShift);
-      inspectRate = ClearingDesk.INSPECTED;
     } else if (colluder != null) {
       if (byColluder) {
         officer = colluder;
@@ -288,23 +286,14 @@ final class PlantedClearing {
           officer = colluder;
         }
       }
-      inspectRate = COLLEAGUE_INSPECTS_RING;
     } else {
       String division = collusion.division().divisionId();
       List<Officer> ofDivision = onShift.stream().filter(o -> o.divisionId().equals(division)).toList();
       officer = pick(ofDivision.isEmpty() ? onShift : ofDivision);
-      inspectRate = DIVISION_RING_INSPECTED;
     }
-    boolean inspected = rnd.nextDouble() < inspectRate;
-    for (int i : p.members()) {
-      Crossing c = crossings.get(i);
-      // Nobody on shift for the whole passage (a shift change in the middle of it): each
-      // member is cleared by whoever is on shift at their own instant.
-      Officer by = officer != null ? officer : duty.pick(c.port(), c.at(), rnd);
-      boolean memberInspected = inspected && !(colluder != null && colluder.equals(by));
-      boolean seizure = memberInspected && rnd.nextDouble() < ClearingDesk.SEIZURE_IF_INSPECTED;
-      cleared[i] = c.cleared(new Clearance(by == null ? null : by.officerId(), memberInspected, seizure));
-    }
+    // Nobody on shift for the whole passage (a shift change in the middle of it): each
+    // member is cleared by whoever is on shift at their own instant.
+    clearAt(p, collusion, officer, cleared);
   }
 
   private Officer pick(List<Officer> officers) {
