@@ -12,8 +12,10 @@ import static org.integrityrisk.schema.Columns.*;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.integrityrisk.alignment.DutyBitmap;
 import org.integrityrisk.alignment.DutyRosters;
 import org.integrityrisk.schema.RequiredColumns;
+import scala.Tuple2;
 
 /**
  * What a run could and could not see, for the manifest and the top of the report: how
@@ -108,8 +111,7 @@ public record RunLimits(
         FalseDiscovery.TESTABLE);
     RequiredColumns.require(STAGE, "units", units, UNIT_KIND, DutyRosters.DUTY);
     // Every aggregate below has one row per cell, kind or port: bounded by the rosters, not the traffic.
-    double divisionShare = median(units, DutyRosters.DIVISION);
-    double officerShare = median(units, DutyRosters.OFFICER);
+    Map<String, Double> medianShares = medianShares(units);
     List<Row> byCell = tests
         .groupBy(col(UNIT_KIND), TestWeights.tier().as(TIER))
         .agg(count(lit(1)).as(N), sum(when(col(FalseDiscovery.TESTABLE), 1L).otherwise(0L)).as(COUNTED),
@@ -129,7 +131,7 @@ public record RunLimits(
       double weight = r.getAs(CELL_WEIGHT);
       // Weights average 1 over the counted tests, so their sum W is the count of them.
       double bar = counted == 0 ? 0.0 : Math.min(1.0, level * weight / counted);
-      double share = division ? divisionShare : officerShare;
+      double share = medianShares.getOrDefault(kind, 0.0);
       Integer trips = division && bar > 0 && share > 0 && share < 1
           ? (int) Math.ceil(Math.log(bar) / Math.log(share)) : null;
       cells.add(new Cell(kind, r.getAs(TIER), r.getAs(N), r.getAs(COUNTED), weight, bar, share, trips));
@@ -143,12 +145,18 @@ public record RunLimits(
     return new RunLimits(level, all, counted, cells, blind);
   }
 
-  private static double median(Dataset<Row> units, String kind) {
-    Row r = units.filter(col(UNIT_KIND).equalTo(kind))
-        .map((MapFunction<Row, Double>) u -> DutyBitmap.share(u.getAs(DutyRosters.DUTY)), Encoders.DOUBLE())
-        .toDF(SHARE)
+  /** The median duty share of each kind of unit, in one pass over the units (a row per kind). */
+  private static Map<String, Double> medianShares(Dataset<Row> units) {
+    Map<String, Double> medians = new HashMap<>();
+    for (Row r : units
+        .map((MapFunction<Row, Tuple2<String, Double>>) u -> new Tuple2<>(u.getAs(UNIT_KIND),
+            DutyBitmap.share(u.getAs(DutyRosters.DUTY))), Encoders.tuple(Encoders.STRING(), Encoders.DOUBLE()))
+        .toDF(UNIT_KIND, SHARE)
+        .groupBy(UNIT_KIND)
         .agg(percentile_approx(col(SHARE), lit(0.5), lit(10_000)).as(MEDIAN))
-        .first();
-    return r.isNullAt(r.fieldIndex(MEDIAN)) ? 0.0 : r.<Double>getAs(MEDIAN);
+        .collectAsList()) {
+      medians.put(r.getAs(UNIT_KIND), r.<Double>getAs(MEDIAN));
+    }
+    return medians;
   }
 }
