@@ -19,19 +19,13 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.integrityrisk.SharedSpark;
+import org.integrityrisk.ValidInputs;
 import org.integrityrisk.alignment.DutyRosters;
 import org.integrityrisk.config.Parameters;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.ingest.AlignmentWindow;
-import org.integrityrisk.ingest.InputKind;
-import org.integrityrisk.ingest.InputValidator;
 import org.integrityrisk.ingest.RunWindow;
-import org.integrityrisk.ingest.SourceReader;
-import org.integrityrisk.output.Pseudonymiser;
 import org.integrityrisk.schema.Columns;
 import org.integrityrisk.spark.Persisted;
 import org.junit.jupiter.api.AfterEach;
@@ -139,13 +133,9 @@ class LongerAlignmentTest {
     Path c = Files.writeString(dir.resolve("clearances.csv"), crossings);
     Path r = Files.writeString(dir.resolve("rosters.csv"), shifts);
     Path p = Files.writeString(dir.resolve("ports.csv"), "port_id,timezone\nROTA,UTC\n");
-    Pseudonymiser pseudonymiser = new Pseudonymiser("longer-alignment".getBytes());
-    InputValidator validator = new InputValidator(
-        functions.udf((UDF1<String, String>) pseudonymiser::pseudonym, DataTypes.StringType));
-    SourceReader reader = new SourceReader(SharedSpark.get());
-    Dataset<Row> ports = validator.apply(reader.read(InputKind.PORTS, p.toString()), Optional.empty()).valid();
-    Dataset<Row> clearances = validator.apply(reader.read(InputKind.CLEARANCES, c.toString()), Optional.of(ports)).valid();
-    Dataset<Row> rosters = validator.apply(reader.read(InputKind.ROSTERS, r.toString()), Optional.of(ports)).valid();
+    ValidInputs inputs = ValidInputs.read(c, r, p, "longer-alignment");
+    Dataset<Row> clearances = inputs.clearances();
+    Dataset<Row> rosters = inputs.rosters();
 
     Run runWindowOnly = detect(clearances, rosters, PipelineConfig.defaults());
     Run longer = detect(clearances, rosters, PipelineConfig.defaults().with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 90));
