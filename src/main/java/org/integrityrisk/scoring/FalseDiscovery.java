@@ -31,8 +31,8 @@ import org.integrityrisk.schema.RequiredColumns;
  * the roster. Following Tarone and Gilbert, a test whose smallest attainable p-value is
  * above the level can never be flagged, so it is not counted in m (its q-value is 1);
  * counting it would only make the others' hurdle higher; the weights of the tests that
- * are counted are what W sums, so the budget stays spread as the weights say. Ties are broken by the test's
- * identity so ranks, and with them the run, are repeatable.
+ * are counted are what W sums, so the budget stays spread as the weights say. Ties are
+ * broken by the test's identity so ranks, and with them the run, are repeatable.
  */
 public final class FalseDiscovery {
   /** Whether the test's smallest attainable p-value reaches the level, so it counts in m. */
