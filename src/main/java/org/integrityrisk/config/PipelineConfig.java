@@ -56,25 +56,7 @@ public final class PipelineConfig {
     for (Param<?> param : Parameters.all()) {
       problem(param).ifPresent(problems::add);
     }
-    alignmentProblem().ifPresent(problems::add);
     return problems;
-  }
-
-  /**
-   * The one rule that ties two parameters: alignment-lookback-days is 0 or at least
-   * lookback-days. A value in between is refused rather than raised to lookback-days, since
-   * whoever wrote it expected a window that this run would not use.
-   */
-  private Optional<String> alignmentProblem() {
-    int alignment = get(Parameters.ALIGNMENT_LOOKBACK_DAYS);
-    int lookback = lookbackDays();
-    // 0 is the default; a negative value is out of range, reported as such.
-    if (alignment <= 0 || alignment >= lookback) {
-      return Optional.empty();
-    }
-    return Optional.of(Parameters.ALIGNMENT_LOOKBACK_DAYS.key() + " must be 0 (the same as "
-        + Parameters.LOOKBACK_DAYS.key() + ") or at least " + Parameters.LOOKBACK_DAYS.key() + " (" + lookback
-        + "), got " + alignment);
   }
 
   private <T> Optional<String> problem(Param<T> param) {
@@ -93,9 +75,11 @@ public final class PipelineConfig {
   }
 
   /**
-   * The days the alignment tests look back over, as asked: alignment-lookback-days, or
-   * lookback-days when it is 0 (or, in a configuration that skipped validation, below it).
-   * The inputs may hold fewer days; see {@code ingest.AlignmentWindow}.
+   * The days the alignment tests look back over: the longer of alignment-lookback-days and
+   * lookback-days. Never shorter than the run window, which would drop the co-crossings the
+   * groups were mined on; so the default of 60 still works with a 90-day run window, and 0
+   * asks for the run window itself. The inputs may hold fewer days; see
+   * {@code ingest.AlignmentWindow}.
    */
   public int alignmentLookbackDays() {
     return Math.max(lookbackDays(), get(Parameters.ALIGNMENT_LOOKBACK_DAYS));

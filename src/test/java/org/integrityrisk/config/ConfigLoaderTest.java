@@ -33,15 +33,11 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void alignmentWindowShorterThanTheRunWindowIsRefusedWhicheverLayerSetIt(@TempDir Path dir) throws Exception {
+  void theAlignmentWindowFollowsTheLongerOfTheTwoWhicheverLayerSetThem(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("c.json"), "{\"alignment-lookback-days\": 45}");
     assertEquals(45, loader.load(Optional.of(file), Map.of()).alignmentLookbackDays());
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> loader.load(Optional.of(file), Map.of("lookback-days", "60")));
-    assertTrue(e.getMessage().contains("alignment-lookback-days must be 0 (the same as lookback-days) or at least "
-        + "lookback-days (60), got 45"), e.getMessage());
-    assertEquals(60, loader.load(Optional.of(file), Map.of("lookback-days", "60", "alignment-lookback-days", "0"))
-        .alignmentLookbackDays());
+    assertEquals(60, loader.load(Optional.of(file), Map.of("lookback-days", "60")).alignmentLookbackDays());
+    assertEquals(30, loader.load(Optional.of(file), Map.of("alignment-lookback-days", "0")).alignmentLookbackDays());
   }
 
   @Test

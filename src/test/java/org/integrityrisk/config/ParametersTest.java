@@ -56,7 +56,7 @@ class ParametersTest {
   // the JSON must stay exactly what earlier versions wrote.
   @Test
   void jsonIsTheManifestFormat() throws Exception {
-    assertEquals("{\"lookback-days\":30,\"alignment-lookback-days\":0,\"max-reject-ratio\":0.05,\"min-crossings\":6,\"basket-minutes\":5,"
+    assertEquals("{\"lookback-days\":30,\"alignment-lookback-days\":60,\"max-reject-ratio\":0.05,\"min-crossings\":6,\"basket-minutes\":5,"
         + "\"vehicle-minutes\":30,\"min-support\":5,\"trip-hours\":24,\"fdr-level\":0.01,"
         + "\"round-trip-hours\":8,\"short-trip-hours\":4,\"short-trip-share\":0.6,"
         + "\"round-trip-share\":0.3,\"officer-share\":0.35,\"keep-weekday-type\":true,\"max-basket-minutes\":5,\"max-basket-size\":60,"
@@ -96,19 +96,17 @@ class ParametersTest {
   }
 
   @Test
-  void alignmentLookbackDaysIsZeroOrAtLeastLookbackDays() {
+  void theAlignmentWindowIsNeverShorterThanTheRunWindow() {
     PipelineConfig config = PipelineConfig.defaults();
-    assertEquals(30, config.alignmentLookbackDays(), "0 means the run window");
+    assertEquals(60, config.alignmentLookbackDays(), "the default looks back 60 days");
+    assertEquals(30, config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 0).alignmentLookbackDays(), "0 means the run window");
     assertEquals(90, config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 90).alignmentLookbackDays());
-    assertEquals(List.of(), config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 30).validate());
     assertEquals(List.of(), config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 366).validate());
-    assertEquals(List.of("alignment-lookback-days must be 0 (the same as lookback-days) or at least lookback-days "
-        + "(30), got 29"), config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 29).validate());
-    // The rule follows lookback-days: 60 is fine for a 30-day window, not for a 90-day one.
-    PipelineConfig longRun = config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 60).with(Parameters.LOOKBACK_DAYS, 90);
-    assertEquals(List.of("alignment-lookback-days must be 0 (the same as lookback-days) or at least lookback-days "
-        + "(90), got 60"), longRun.validate());
-    assertEquals(90, config.with(Parameters.LOOKBACK_DAYS, 90).alignmentLookbackDays());
+    // The default keeps working when the run window grows past it: a 90-day run tests over 90 days.
+    PipelineConfig longRun = config.with(Parameters.LOOKBACK_DAYS, 90);
+    assertEquals(List.of(), longRun.validate());
+    assertEquals(90, longRun.alignmentLookbackDays());
+    assertEquals(30, config.with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 29).alignmentLookbackDays());
     assertEquals(List.of("alignment-lookback-days must be between 0 and 366, got 367"),
         problems(Parameters.ALIGNMENT_LOOKBACK_DAYS, 367));
     assertEquals(List.of("alignment-lookback-days must be between 0 and 366, got -1"),

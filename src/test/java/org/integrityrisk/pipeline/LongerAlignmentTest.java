@@ -137,7 +137,7 @@ class LongerAlignmentTest {
     Dataset<Row> clearances = inputs.clearances();
     Dataset<Row> rosters = inputs.rosters();
 
-    Run runWindowOnly = detect(clearances, rosters, PipelineConfig.defaults());
+    Run runWindowOnly = detect(clearances, rosters, PipelineConfig.defaults().with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 0));
     Run longer = detect(clearances, rosters, PipelineConfig.defaults().with(Parameters.ALIGNMENT_LOOKBACK_DAYS, 90));
 
     assertEquals(RUN, runWindowOnly.alignment());
