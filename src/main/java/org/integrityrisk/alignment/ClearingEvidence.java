@@ -7,8 +7,10 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.integrityrisk.schema.Columns.*;
@@ -46,17 +48,19 @@ import org.integrityrisk.schema.RequiredColumns;
  * officers at busy desks were flagged for it.
  *
  * <p>The statistic is the number of the group's clearances the officer made, over its
- * events. The clearances of one event are not taken as independent, although they are
- * what the Poisson-binomial of the first design would count: a crew on foot that walks up
- * to one desk together is all the officer's or none of it, and the records cannot tell it
- * from riders who went to free desks one by one. Each event instead contributes the
- * distribution whose tail is the largest any dependence allows, P(count >= t) = min(1,
- * n*s/t) for its n clearances ({@link EventClearances}); events are independent of each
- * other as before, so their parts are convolved and the p-value is the upper tail at the
- * observed count. A colluder who clears the whole ring at each event earns s per event,
- * as a car cleared by them does; riders who each went to a free desk earn an honest
- * officer about n*s per event, their real chance, and no evidence. An event without a
- * recorded clearing officer has no clearances and tells nothing.
+ * events; events are independent of each other, so their parts are convolved and the
+ * p-value is the upper tail at the observed count. Within an event the clearances are not
+ * simply taken as independent: a crew on foot that walks up to one desk together is all the
+ * officer's or none of it, and ten such clearances are one draw, not ten. Each event's part
+ * ({@link EventClearances}) mixes "all at one desk" with independent desks, with the weight
+ * the group's own habit gives: at each of its events of two or more clearances, the share of
+ * their pairs cleared at one desk, beyond what independent desks at those shares give. The
+ * habit is read from the group's events the tested officer had no part in (a colluder who
+ * waves the whole ring through would otherwise make it look like a crew), starting from the
+ * port's habit over all groups as one event's worth; a ring its colluder clears every time
+ * leaves no such events and is judged by the port's habit (at free booths: people on foot
+ * who arrive together meet different officers). What this cannot tell from collusion: a
+ * group whose members stand together only when one particular officer is at the desk.
  *
  * <p>Inspection: under whom the group is inspected less often than under the other
  * officers who cleared it, by Fisher's exact test (one-sided) on the group's passages
@@ -86,6 +90,19 @@ public final class ClearingEvidence {
   private static final String EVENT_PORT = "_event_port";
   private static final String PORT_RECORDS = "_records";
   private static final String PORT_INSPECTED = "_inspected";
+  private static final String INDEPENDENT_PAIRS = "_independent_pairs";
+  private static final String SAME_DESK_PAIRS = "_same_desk_pairs";
+  private static final String TOGETHER = "_together";
+  private static final String PORT_TOGETHER = "_port_together";
+  /**
+   * How many events' worth of the port's habit a group's own estimate of how its members
+   * hang together starts from, and how many certainly-together events the port's starts
+   * from (so a port with few groups of several clearances is taken as going together).
+   */
+  private static final double GROUP_PRIOR_EVENTS = 1;
+  private static final double PORT_PRIOR_EVENTS = 5;
+  /** Sums of doubles are rounded here so that the order Spark adds them in cannot change a p-value. */
+  private static final int DIGITS = 9;
   // An event's group, basket, port and hour, and an officer at that port and hour, renamed
   // so the joins below keep one of each.
   private static final String E_GROUP = "g";
@@ -183,7 +200,25 @@ public final class ClearingEvidence {
             "left")
         .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_OFFICER), col(SHARE), col(CLEARANCES),
             coalesce(clearedBy.col(CLEARED), lit(0L)).as(CLEARED));
-    Dataset<Row> withCounts = flagged
+    // How the group's clearances hang together at each event of two or more: the share of
+    // their pairs that went to one desk, beyond the share independent desks give (the sum of
+    // the squared shares), as a fraction of what is left: 0 for independent desks, 1 for all
+    // at one desk, below 0 for free booths. It is the mixing weight of EventClearances' part
+    // that gives the event's pairs this sharing.
+    Column pairs = col(CLEARANCES).multiply(col(CLEARANCES).minus(1)).divide(2);
+    Dataset<Row> shapes = flagged.groupBy(E_GROUP, E_BASKET, E_PORT).agg(
+            round(sum(col(SHARE).multiply(col(SHARE))), DIGITS).as(INDEPENDENT_PAIRS),
+            sum(col(CLEARED).multiply(col(CLEARED).minus(1)).divide(2)).as(SAME_DESK_PAIRS),
+            first(col(CLEARANCES)).as(CLEARANCES))
+        .filter(col(CLEARANCES).geq(2).and(col(INDEPENDENT_PAIRS).lt(1)))
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), round(col(SAME_DESK_PAIRS).divide(pairs)
+            .minus(col(INDEPENDENT_PAIRS)).divide(lit(1).minus(col(INDEPENDENT_PAIRS))), DIGITS).as(TOGETHER));
+    Dataset<Row> portHabits = shapes.groupBy(E_PORT).agg(round(sum(col(TOGETHER)).plus(PORT_PRIOR_EVENTS)
+        .divide(count(lit(1)).plus(PORT_PRIOR_EVENTS)), DIGITS).as(PORT_TOGETHER));
+    Dataset<Row> withShapes = flagged
+        .join(shapes.drop(E_PORT), new String[] {E_GROUP, E_BASKET}, "left")
+        .join(portHabits, new String[] {E_PORT}, "left");
+    Dataset<Row> withCounts = withShapes
         .join(byOfficer, col(E_GROUP).equalTo(byOfficer.col(GROUP_ID))
             .and(col(E_PORT).equalTo(byOfficer.col(PORT_ID))).and(col(E_OFFICER).equalTo(byOfficer.col(OFFICER_ID))),
             "left")
@@ -195,7 +230,8 @@ public final class ClearingEvidence {
             coalesce(col(RECORDS_BY_OFFICER), lit(0L)).cast(DataTypes.IntegerType).as(RECORDS_BY_OFFICER),
             coalesce(col(INSPECTED_BY_OFFICER), lit(0L)).cast(DataTypes.IntegerType).as(INSPECTED_BY_OFFICER),
             coalesce(col(PORT_RECORDS), lit(0L)).cast(DataTypes.IntegerType).as(Chance.RECORDS_AT_PORT),
-            coalesce(col(PORT_INSPECTED), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_AT_PORT));
+            coalesce(col(PORT_INSPECTED), lit(0L)).cast(DataTypes.IntegerType).as(Chance.INSPECTED_AT_PORT),
+            col(TOGETHER).as(Chance.TOGETHER), coalesce(col(PORT_TOGETHER), lit(1.0)).as(Chance.PORT_TOGETHER));
     return withCounts
         .groupByKey((MapFunction<Row, String>) r -> Chance.from(r).testKey(), Encoders.STRING())
         .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> test(rows, withInspections), Encoders.row(SCHEMA));
@@ -210,15 +246,24 @@ public final class ClearingEvidence {
    * the top of the class) and {@link #from(Row)} reads them back by name.
    */
   private record Chance(String group, String port, String officer, String basket, double share, int clearances,
-      int cleared, int recordsByOfficer, int inspectedByOfficer, int recordsAtPort, int inspectedAtPort) {
+      int cleared, int recordsByOfficer, int inspectedByOfficer, int recordsAtPort, int inspectedAtPort,
+      Double together, double portTogether) {
     static final String RECORDS_AT_PORT = "records_at_port";
     static final String INSPECTED_AT_PORT = "inspected_at_port";
+    static final String TOGETHER = "together";
+    static final String PORT_TOGETHER = "port_together";
 
     static Chance from(Row r) {
       return new Chance(r.getAs(GROUP_ID), r.getAs(PORT_ID), r.getAs(OFFICER_ID), r.getAs(BASKET_ID),
           r.<Double>getAs(SHARE), r.<Integer>getAs(CLEARANCES), r.<Integer>getAs(CLEARED),
           r.<Integer>getAs(RECORDS_BY_OFFICER),
-          r.<Integer>getAs(INSPECTED_BY_OFFICER), r.<Integer>getAs(RECORDS_AT_PORT), r.<Integer>getAs(INSPECTED_AT_PORT));
+          r.<Integer>getAs(INSPECTED_BY_OFFICER), r.<Integer>getAs(RECORDS_AT_PORT), r.<Integer>getAs(INSPECTED_AT_PORT),
+          r.<Double>getAs(TOGETHER), r.<Double>getAs(PORT_TOGETHER));
+    }
+
+    /** An event of two or more clearances the officer had no part in: it shows the group's habit. */
+    boolean showsTheGroupsHabit() {
+      return together != null && cleared == 0;
     }
 
     /** One test per group, port and officer. */
@@ -237,14 +282,12 @@ public final class ClearingEvidence {
     List<Chance> sorted = new ArrayList<>();
     rows.forEachRemaining(r -> sorted.add(Chance.from(r)));
     sorted.sort(java.util.Comparator.comparing(Chance::basket));
+    double together = together(sorted);
     for (Chance c : sorted) {
       first = first == null ? c : first;
-      chance = chance.plus(EventClearances.officersCount(c.clearances(), c.share()));
-      // The null expectation of the count is n*s whatever the dependence; the parts' own
-      // mean is larger, since they stand above every dependence at once.
+      chance = chance.plus(EventClearances.officersCount(c.clearances(), c.share(), together));
       expected += c.clearances() * c.share();
-      // The most the officer can clear is all n, which the part allows with chance s.
-      smallest *= c.share();
+      smallest *= EventClearances.allTheOfficers(c.clearances(), c.share(), together);
       if (c.cleared() > 0) {
         observed += c.cleared();
         clearedBaskets.add(c.basket());
@@ -267,6 +310,28 @@ public final class ClearingEvidence {
     return RowFactory.create(first.group(), first.port(), first.officer(), observed, expected,
         chance.upperTail(observed), smallest, recordsByOfficer, inspectedByOfficer, recordsByOthers, inspectedByOthers,
         inspectionP, inspectionSmallest, SparkRows.seq(clearedBaskets));
+  }
+
+  /**
+   * How often the group's clearances go to one desk together, from its own events the officer
+   * had no part in, starting from the port's habit as one event's worth. Those events, not all
+   * of them: a ring waved through by its colluder goes to one desk because of him, and taking
+   * that as the ring's habit would explain the collusion away. Under the null they are a fair
+   * sample (slightly biased towards going together, since an event cleared at one desk misses
+   * a given officer more often than one spread over several), and a crew that always walks up
+   * together shows it there. Clipped to [0, 1]: free booths are safe with independent parts.
+   */
+  private static double together(List<Chance> events) {
+    double sum = 0;
+    int seen = 0;
+    for (Chance c : events) {
+      if (c.showsTheGroupsHabit()) {
+        sum += c.together();
+        seen++;
+      }
+    }
+    double portHabit = events.get(0).portTogether();
+    return Math.max(0, Math.min(1, (sum + GROUP_PRIOR_EVENTS * portHabit) / (seen + GROUP_PRIOR_EVENTS)));
   }
 
   private static int[][] table(int inspectedByOfficer, int byOfficer, int inspectedByOthers, int byOthers) {

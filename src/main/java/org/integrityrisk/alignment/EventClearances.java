@@ -1,55 +1,75 @@
 package org.integrityrisk.alignment;
 
 /**
- * What chance allows one officer's count of a group's clearances at one event, when the
- * clearances may depend on each other in ways the records do not show.
+ * What chance allows one officer's count of a group's clearances at one event.
  *
  * <p>Each of the event's n clearances is the officer's with chance s (their share of the
- * port's clearances at that hour), so the officer's expected count is n*s whatever the
- * clearances have to do with each other. How they hang together is what the records
- * cannot tell: riders who each walk to whichever desk is free never meet the same officer
- * twice (at most one clearance is theirs, with chance n*s); a family or a work crew on foot
- * that walks up to one desk together is all the officer's or none of it (n with chance s);
- * independent desks lie in between (binomial). Treating them as independent, as a
- * Poisson-binomial over clearances does, puts the chance of "all n were the officer's" at
- * s^n, and a crew of ten that happened to walk up to an honest officer's desk twice would
- * look damning. Markov's inequality gives the tail that holds for every such dependence:
- * P(count >= t) <= n*s / t. It is also the tightest such tail, because splitting the n
- * clearances into n/t blocks of t that each go to one desk, never two to the same one,
- * reaches it; so no valid test of one event can claim more.
+ * port's clearances at that hour), so the expected count is n*s whatever the clearances have
+ * to do with each other. How they hang together decides the rest: riders who each walk to
+ * whichever desk is free never meet the same officer twice; people who each pick a desk
+ * are independent (binomial); a crew on foot that walks up to one desk together is all the
+ * officer's or none of it. The part used here is the mixture of the last two: with chance
+ * {@code together} the whole event goes to one desk (n with chance s, else 0), otherwise the
+ * clearances are independent. Both parts keep the mean n*s, and the mixture's variance is
+ * the one an event has whose pairs of clearances share a desk as often as the group's pairs
+ * are seen to (see {@link ClearingEvidence} for where {@code together} comes from), so a
+ * sum over events has the mean and spread the group's own habits give it.
  *
- * <p>What it keeps: an officer who clears the whole of a small ring at an event gets
- * P(count >= n) = s, the same evidence as for a car they cleared, and the old event-level
- * test's power against a colluder who clears the ring himself. An honest officer at a free
- * desk who cleared one of the n gets n*s, at least the real chance of that.
+ * <p>What it assumes, and why not less. The bound that holds for every dependence, Markov's
+ * P(count >= t) <= n*s/t, was the first design: it allows a count of n with chance s, the
+ * same as a car, but a colluder who takes only two of a ring of three earns 1.5*s, and one
+ * who takes one of three earns nothing; on scenarios where colluders clear about four in
+ * five of their ring's members one at a time, it left a quarter of them unflagged. Free
+ * booths (never two to one desk) put less spread on the count than independence, so the
+ * binomial part stays on the safe side for a sum over events; a crew that goes to one desk
+ * shows it at its other events, and pays for it through {@code together}. Partial blocks (a
+ * family in two pairs) are matched in pair-sharing, not exactly; an officer whose share at
+ * the very minute differs from the hour's (a desk that opens only for the shuttle) looks
+ * like pairs sharing a desk, which is where that shows.
  */
 final class EventClearances {
   private EventClearances() {}
 
   /**
-   * The distribution whose upper tail is min(1, n*s/t) for 1 <= t <= n and 0 above n: it
-   * lies above the tail of the officer's real count at the event whatever the dependence,
-   * so sums of such parts (independent events) give p-values that are never too small.
-   *
    * @param clearances n, the group's clearances at the event (at least 1)
    * @param share s, the chance that any one of them is the officer's
+   * @param together the chance that the event's clearances all go to one desk, else they are
+   *     independent (0 to 1; irrelevant for a single clearance)
    */
-  static CountDistribution officersCount(int clearances, double share) {
+  static CountDistribution officersCount(int clearances, double share, double together) {
     if (clearances < 1) {
       throw new IllegalArgumentException("an event has at least one clearance: " + clearances);
     }
     if (!(share >= 0 && share <= 1)) {
       throw new IllegalArgumentException("share out of range: " + share);
     }
-    double mean = clearances * share;
-    double[] weights = new double[clearances + 1];
-    double tailAbove = 0; // P(count >= t + 1), filled from the top
-    for (int t = clearances; t >= 1; t--) {
-      double tail = Math.min(1.0, mean / t);
-      weights[t] = tail - tailAbove;
-      tailAbove = tail;
+    if (!(together >= 0 && together <= 1)) {
+      throw new IllegalArgumentException("together out of range: " + together);
     }
-    weights[0] = 1.0 - tailAbove;
+    double[] weights = binomial(clearances, share);
+    for (int k = 0; k <= clearances; k++) {
+      weights[k] *= 1 - together;
+    }
+    weights[0] += together * (1 - share);
+    weights[clearances] += together * share;
     return CountDistribution.ofWeights(weights);
+  }
+
+  /** The smallest p-value the event allows: all n the officer's. */
+  static double allTheOfficers(int clearances, double share, double together) {
+    return together * share + (1 - together) * Math.pow(share, clearances);
+  }
+
+  private static double[] binomial(int n, double p) {
+    double[] w = new double[n + 1];
+    w[0] = 1;
+    // Built one clearance at a time: no factorials, and exact at p = 0 and p = 1.
+    for (int i = 1; i <= n; i++) {
+      for (int k = i; k >= 1; k--) {
+        w[k] = w[k] * (1 - p) + w[k - 1] * p;
+      }
+      w[0] *= 1 - p;
+    }
+    return w;
   }
 }

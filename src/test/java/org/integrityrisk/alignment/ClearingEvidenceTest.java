@@ -280,6 +280,64 @@ class ClearingEvidenceTest {
   }
 
   @Test
+  void aColluderWhoTakesMostOfTheRingOneByOneStandsOut() {
+    // Three on foot, sixteen crossings; each member gets through at O5's desk with chance
+    // 0.8 and otherwise at a free booth. A bound that holds for every way the clearances
+    // could hang together allows two of three with chance 1.5*s, and left such colluders a
+    // lead below the bar; the ring's port shows that people on foot meet different officers.
+    Port port = new Port(7008);
+    port.group("RING", 3, 16, null, (members, event, rnd) -> {
+      String[] out = FREE_BOOTHS.officers(members, event, rnd);
+      for (int m = 0; m < members; m++) {
+        if (rnd.nextDouble() < 0.8) {
+          out[m] = "O5";
+        }
+      }
+      return out;
+    });
+    for (int g = 0; g < 20; g++) {
+      port.group("G" + g, 3, 10, null, FREE_BOOTHS);
+    }
+    Map<String, Row> tests = port.tests();
+    Row colluder = tests.get("RING/O5");
+    assertTrue(cleared(colluder) >= 32, colluder.toString());
+    assertTrue(pValue(colluder) < 1e-9, colluder.toString());
+    for (Map.Entry<String, Row> t : tests.entrySet()) {
+      if (!t.getKey().equals("RING/O5")) {
+        assertTrue(pValue(t.getValue()) > 1e-3, t.getValue().toString());
+      }
+    }
+  }
+
+  @Test
+  void aBusAtWhicheverDesksHappenToBeOpenFlagsNoOne() {
+    // A 30-seat shuttle whose riders queue at the three desks open when it arrives: each
+    // time a few officers clear ten riders each against 3.75 from their share of the hour.
+    // Taken as thirty independent clearances, every one of them would stand out; the
+    // riders' pairs share a desk a third of the time against an eighth, and that is what
+    // the event's part allows for.
+    Port port = new Port(7009);
+    port.group("BUS", 30, 20, "BUS", (members, event, rnd) -> {
+      List<String> open = new ArrayList<>();
+      while (open.size() < 3) {
+        String o = port.randomOfficer();
+        if (!open.contains(o)) {
+          open.add(o);
+        }
+      }
+      String[] out = new String[members];
+      for (int m = 0; m < members; m++) {
+        out[m] = open.get(m % 3);
+      }
+      return out;
+    });
+    Map<String, Row> tests = port.tests();
+    for (Row r : tests.values()) {
+      assertTrue(pValue(r) > 0.01 / OFFICERS, r.toString());
+    }
+  }
+
+  @Test
   void aCarThatAlwaysGoesToTheColluderStandsOut() {
     Port port = new Port(7007);
     port.group("CAR", 2, 10, "CAR", (members, event, rnd) -> {
