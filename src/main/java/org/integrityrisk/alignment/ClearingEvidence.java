@@ -36,13 +36,20 @@ import org.integrityrisk.schema.RequiredColumns;
  * it ({@code officer_id}, {@code inspected}).
  *
  * <p>Pairing: an officer who clears a group far more often than their share of the port's
- * clearances at those hours predicts (the test that exposed inspectors steering
+ * clearances at those times predicts (the test that exposed inspectors steering
  * declarations to themselves). The unit is the clearance, not the event: at one event of
  * the group, a vehicle whose members were all cleared by one officer is one clearance (the
  * officer at that booth waved the car through), each traveller on foot is one, and each
  * member of a vehicle cleared at several desks (a bus whose riders queue at whichever desk
  * is free) is one. Each clearance is the officer's with chance s, their share of the port's
- * recorded clearances in the event's hour and the hours either side. Counting the event as
+ * recorded clearances in the {@value #WINDOW_SLOTS} ten-minute slots centred on the event's
+ * (70 minutes): wide enough to hold dozens of clearances at a busy port, narrow enough that
+ * a shift change an hour away does not water down the share of the officers at the desks
+ * (over three hours, an officer whose shift began or ended inside the window had their share
+ * diluted by the hours they were away, and a carpool crossing every morning just before the
+ * change would have looked steered to them). The group's own clearances are counted in it, which errs towards a
+ * larger share for whoever cleared them: at a quiet hour a group can never look like more
+ * than its own clearances allow. Counting the event as
  * the officer's when any member was theirs, with chance s, was wrong: of m members cleared
  * separately the officer is among the clearers with chance near 1-(1-s)^m, and honest
  * officers at busy desks were flagged for it.
@@ -68,17 +75,20 @@ import org.integrityrisk.schema.RequiredColumns;
  */
 public final class ClearingEvidence {
   private static final String STAGE = "ClearingEvidence";
-  private static final long SECONDS_PER_HOUR = 3600L;
+  private static final long SECONDS_PER_SLOT = 600L;
+  /** The slots of the window an officer's share is taken over, centred on the event's: an odd number. */
+  static final int WINDOW_SLOTS = 7;
 
   // The columns of SCHEMA beyond the keys and p-values (cleared_events, expected_cleared_events,
   // records_by_officer, ...) are declared in Columns: CombinedEvidence reads them to carry the
   // figures of the signal that carried a test.
 
-  // Working columns: a clearance's hour (since the epoch), an officer's share of the
-  // clearances at a port in an hour and the two counts it is made of, the clearances of
+  // Working columns: a clearance's ten-minute slot (since the epoch), an officer's share of
+  // the clearances at a port in the window around a slot and the two counts it is made of, the clearances of
   // an event (all, and the officer's) and what names one, the officers who cleared one
   // vehicle at an event, and a group's passages and inspections at the port.
-  private static final String HOUR = "hour";
+  private static final String SLOT = "slot";
+  private static final String IN_SLOT = "_in_slot";
   private static final String SHARE = "share";
   private static final String BY_OFFICER = "_by_officer";
   private static final String ALL = "_all";
@@ -103,12 +113,12 @@ public final class ClearingEvidence {
   private static final double PORT_PRIOR_EVENTS = 5;
   /** Sums of doubles are rounded here so that the order Spark adds them in cannot change a p-value. */
   private static final int DIGITS = 9;
-  // An event's group, basket, port and hour, and an officer at that port and hour, renamed
+  // An event's group, basket, port and slot, and an officer at that port and slot, renamed
   // so the joins below keep one of each.
   private static final String E_GROUP = "g";
   private static final String E_BASKET = "b";
   private static final String E_PORT = "p";
-  private static final String E_HOUR = "h";
+  private static final String E_SLOT = "t";
   private static final String E_OFFICER = "o";
 
   public static final StructType SCHEMA = new StructType()
@@ -148,18 +158,24 @@ public final class ClearingEvidence {
     RequiredColumns.require(STAGE, "events", events, GROUP_ID, BASKET_ID, PORT_ID, EVENT_TIME, RECORD_IDS);
     RequiredColumns.require(STAGE, "crossings", crossings, RECORD_ID, PORT_ID, CROSSED_AT, VEHICLE_ID, OFFICER_ID,
         INSPECTED);
-    Column hour = floor(col(CROSSED_AT).cast(DataTypes.LongType).divide(SECONDS_PER_HOUR));
+    Column slot = floor(col(CROSSED_AT).cast(DataTypes.LongType).divide(SECONDS_PER_SLOT));
     Dataset<Row> cleared = crossings.filter(col(OFFICER_ID).isNotNull())
-        .select(col(RECORD_ID), col(PORT_ID), col(VEHICLE_ID), col(OFFICER_ID), col(INSPECTED), hour.as(HOUR));
-    Dataset<Row> nearby = cleared.select(col(PORT_ID), col(OFFICER_ID),
-        explode(array(col(HOUR).minus(1), col(HOUR), col(HOUR).plus(1))).as(HOUR));
-    Dataset<Row> shares = nearby.groupBy(PORT_ID, HOUR, OFFICER_ID).agg(count(lit(1)).as(BY_OFFICER))
-        .join(nearby.groupBy(PORT_ID, HOUR).agg(count(lit(1)).as(ALL)), new String[] {PORT_ID, HOUR})
-        .select(col(PORT_ID), col(HOUR), col(OFFICER_ID), col(BY_OFFICER).divide(col(ALL)).as(SHARE));
+        .select(col(RECORD_ID), col(PORT_ID), col(VEHICLE_ID), col(OFFICER_ID), col(INSPECTED), slot.as(SLOT));
+    // Counted per slot first, then spread over the windows each slot falls in: the spread is
+    // over officers' slots, not over clearances, so it does not grow with the traffic.
+    Column[] offsets = new Column[WINDOW_SLOTS];
+    for (int i = 0; i < WINDOW_SLOTS; i++) {
+      offsets[i] = col(SLOT).plus(i - WINDOW_SLOTS / 2);
+    }
+    Dataset<Row> nearby = cleared.groupBy(PORT_ID, OFFICER_ID, SLOT).agg(count(lit(1)).as(IN_SLOT))
+        .select(col(PORT_ID), col(OFFICER_ID), col(IN_SLOT), explode(array(offsets)).as(SLOT));
+    Dataset<Row> shares = nearby.groupBy(PORT_ID, SLOT, OFFICER_ID).agg(sum(col(IN_SLOT)).as(BY_OFFICER))
+        .join(nearby.groupBy(PORT_ID, SLOT).agg(sum(col(IN_SLOT)).as(ALL)), new String[] {PORT_ID, SLOT})
+        .select(col(PORT_ID), col(SLOT), col(OFFICER_ID), col(BY_OFFICER).divide(col(ALL)).as(SHARE));
 
     Dataset<Row> groupRecords = events
         .select(col(GROUP_ID), col(BASKET_ID), col(PORT_ID).as(EVENT_PORT), explode(col(RECORD_IDS)).as(RECORD_ID))
-        .join(cleared.drop(HOUR), RECORD_ID);
+        .join(cleared.drop(SLOT), RECORD_ID);
     // The clearances of each event, named so that counting distinct names counts them: a
     // vehicle one officer cleared whole is named by its plate, everyone else by their record.
     Dataset<Row> vehicleOfficers = groupRecords.filter(col(VEHICLE_ID).isNotNull())
@@ -188,11 +204,11 @@ public final class ClearingEvidence {
     // gives no officer a chance to be seen clearing it.
     Dataset<Row> eventChances = events
         .select(col(GROUP_ID).as(E_GROUP), col(BASKET_ID).as(E_BASKET), col(PORT_ID).as(E_PORT),
-            floor(col(EVENT_TIME).cast(DataTypes.LongType).divide(SECONDS_PER_HOUR)).as(E_HOUR))
+            floor(col(EVENT_TIME).cast(DataTypes.LongType).divide(SECONDS_PER_SLOT)).as(E_SLOT))
         .join(eventClearances, col(E_GROUP).equalTo(eventClearances.col(GROUP_ID))
             .and(col(E_BASKET).equalTo(eventClearances.col(BASKET_ID))))
-        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_HOUR), col(CLEARANCES))
-        .join(shares, col(E_PORT).equalTo(shares.col(PORT_ID)).and(col(E_HOUR).equalTo(shares.col(HOUR))))
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(E_SLOT), col(CLEARANCES))
+        .join(shares, col(E_PORT).equalTo(shares.col(PORT_ID)).and(col(E_SLOT).equalTo(shares.col(SLOT))))
         .select(col(E_GROUP), col(E_BASKET), col(E_PORT), col(OFFICER_ID).as(E_OFFICER), col(SHARE), col(CLEARANCES));
     Dataset<Row> flagged = eventChances
         .join(clearedBy, col(E_GROUP).equalTo(clearedBy.col(GROUP_ID))
@@ -238,8 +254,8 @@ public final class ClearingEvidence {
   }
 
   /**
-   * One event of a group and one officer who cleared at its port and hour, as the test reads
-   * it: the officer's share of the clearances in that hour, the group's clearances at the
+   * One event of a group and one officer who cleared at its port around its time, as the test
+   * reads it: the officer's share of the clearances in the window, the group's clearances at the
    * event and how many of them were the officer's, and the records and inspections of the
    * officer and of the port for the group.
    * The select in {@link #apply} names its columns (the per-port counts below, the rest at

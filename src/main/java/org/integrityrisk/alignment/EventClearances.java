@@ -4,7 +4,7 @@ package org.integrityrisk.alignment;
  * What chance allows one officer's count of a group's clearances at one event.
  *
  * <p>Each of the event's n clearances is the officer's with chance s (their share of the
- * port's clearances at that hour), so the expected count is n*s whatever the clearances have
+ * port's clearances around that time), so the expected count is n*s whatever the clearances have
  * to do with each other. How they hang together decides the rest: riders who each walk to
  * whichever desk is free never meet the same officer twice; people who each pick a desk
  * are independent (binomial); a crew on foot that walks up to one desk together is all the
@@ -24,7 +24,7 @@ package org.integrityrisk.alignment;
  * binomial part stays on the safe side for a sum over events; a crew that goes to one desk
  * shows it at its other events, and pays for it through {@code together}. Partial blocks (a
  * family in two pairs) are matched in pair-sharing, not exactly; an officer whose share at
- * the very minute differs from the hour's (a desk that opens only for the shuttle) looks
+ * the very minute differs from the window's (a desk that opens only for the shuttle) looks
  * like pairs sharing a desk, which is where that shows.
  */
 final class EventClearances {
