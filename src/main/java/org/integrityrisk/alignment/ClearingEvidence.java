@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
@@ -47,10 +46,10 @@ import org.integrityrisk.schema.RequiredColumns;
  * a shift change an hour away does not water down the share of the officers at the desks
  * (over three hours, an officer whose shift began or ended inside the window had their share
  * diluted by the hours they were away, and a carpool crossing every morning just before the
- * change would have looked steered to them). The group's own clearances are counted in it, which errs towards a
- * larger share for whoever cleared them: at a quiet hour a group can never look like more
- * than its own clearances allow. Counting the event as
- * the officer's when any member was theirs, with chance s, was wrong: of m members cleared
+ * change would have looked steered to them). The group's own clearances are counted in it,
+ * which errs towards a larger share for whoever cleared them: at a quiet hour a group can
+ * never look like more than its own clearances allow. Counting the event as the officer's
+ * when any member was theirs, with chance s, was wrong: of m members cleared
  * separately the officer is among the clearers with chance near 1-(1-s)^m, and honest
  * officers at busy desks were flagged for it.
  *
@@ -84,9 +83,9 @@ public final class ClearingEvidence {
   // figures of the signal that carried a test.
 
   // Working columns: a clearance's ten-minute slot (since the epoch), an officer's share of
-  // the clearances at a port in the window around a slot and the two counts it is made of, the clearances of
-  // an event (all, and the officer's) and what names one, the officers who cleared one
-  // vehicle at an event, and a group's passages and inspections at the port.
+  // the clearances at a port in the window around a slot and the two counts it is made of,
+  // the clearances of an event (all, and the officer's) and what names one, the officers who
+  // cleared one vehicle at an event, and a group's passages and inspections at the port.
   private static final String SLOT = "slot";
   private static final String IN_SLOT = "_in_slot";
   private static final String SHARE = "share";
@@ -221,14 +220,14 @@ public final class ClearingEvidence {
     // the squared shares), as a fraction of what is left: 0 for independent desks, 1 for all
     // at one desk, below 0 for free booths. It is the mixing weight of EventClearances' part
     // that gives the event's pairs this sharing.
-    Column pairs = col(CLEARANCES).multiply(col(CLEARANCES).minus(1)).divide(2);
-    Dataset<Row> shapes = flagged.groupBy(E_GROUP, E_BASKET, E_PORT).agg(
+    // Every row of an event carries its clearances, so they are part of the event's key.
+    Dataset<Row> shapes = flagged.groupBy(E_GROUP, E_BASKET, E_PORT, CLEARANCES).agg(
             round(sum(col(SHARE).multiply(col(SHARE))), DIGITS).as(INDEPENDENT_PAIRS),
-            sum(col(CLEARED).multiply(col(CLEARED).minus(1)).divide(2)).as(SAME_DESK_PAIRS),
-            first(col(CLEARANCES)).as(CLEARANCES))
+            sum(pairsOf(col(CLEARED))).as(SAME_DESK_PAIRS))
         .filter(col(CLEARANCES).geq(2).and(col(INDEPENDENT_PAIRS).lt(1)))
-        .select(col(E_GROUP), col(E_BASKET), col(E_PORT), round(col(SAME_DESK_PAIRS).divide(pairs)
-            .minus(col(INDEPENDENT_PAIRS)).divide(lit(1).minus(col(INDEPENDENT_PAIRS))), DIGITS).as(TOGETHER));
+        .select(col(E_GROUP), col(E_BASKET), col(E_PORT),
+            round(col(SAME_DESK_PAIRS).divide(pairsOf(col(CLEARANCES))).minus(col(INDEPENDENT_PAIRS))
+                .divide(lit(1).minus(col(INDEPENDENT_PAIRS))), DIGITS).as(TOGETHER));
     Dataset<Row> portHabits = shapes.groupBy(E_PORT).agg(round(sum(col(TOGETHER)).plus(PORT_PRIOR_EVENTS)
         .divide(count(lit(1)).plus(PORT_PRIOR_EVENTS)), DIGITS).as(PORT_TOGETHER));
     Dataset<Row> withShapes = flagged
@@ -348,6 +347,11 @@ public final class ClearingEvidence {
     }
     double portHabit = events.get(0).portTogether();
     return Math.max(0, Math.min(1, (sum + GROUP_PRIOR_EVENTS * portHabit) / (seen + GROUP_PRIOR_EVENTS)));
+  }
+
+  /** The pairs among n clearances. */
+  private static Column pairsOf(Column n) {
+    return n.multiply(n.minus(1)).divide(2);
   }
 
   private static int[][] table(int inspectedByOfficer, int byOfficer, int inspectedByOthers, int byOthers) {

@@ -60,6 +60,11 @@ public final class CountDistribution {
     return new CountDistribution(sum);
   }
 
+  /** P(X = k); 0 outside the counts this distribution can take. */
+  double probability(int k) {
+    return k >= 0 && k < probabilities.length ? probabilities[k] : 0;
+  }
+
   /** P(X >= x), summed from the top so tiny tails keep their precision. */
   public double upperTail(int x) {
     if (x <= 0) {

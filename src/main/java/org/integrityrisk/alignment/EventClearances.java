@@ -46,9 +46,13 @@ final class EventClearances {
     if (!(together >= 0 && together <= 1)) {
       throw new IllegalArgumentException("together out of range: " + together);
     }
-    double[] weights = binomial(clearances, share);
+    CountDistribution independent = CountDistribution.zero();
+    for (int i = 0; i < clearances; i++) {
+      independent = independent.plus(CountDistribution.bernoulli(share));
+    }
+    double[] weights = new double[clearances + 1];
     for (int k = 0; k <= clearances; k++) {
-      weights[k] *= 1 - together;
+      weights[k] = independent.probability(k) * (1 - together);
     }
     weights[0] += together * (1 - share);
     weights[clearances] += together * share;
@@ -58,18 +62,5 @@ final class EventClearances {
   /** The smallest p-value the event allows: all n the officer's. */
   static double allTheOfficers(int clearances, double share, double together) {
     return together * share + (1 - together) * Math.pow(share, clearances);
-  }
-
-  private static double[] binomial(int n, double p) {
-    double[] w = new double[n + 1];
-    w[0] = 1;
-    // Built one clearance at a time: no factorials, and exact at p = 0 and p = 1.
-    for (int i = 1; i <= n; i++) {
-      for (int k = i; k >= 1; k--) {
-        w[k] = w[k] * (1 - p) + w[k - 1] * p;
-      }
-      w[0] *= 1 - p;
-    }
-    return w;
   }
 }

@@ -22,9 +22,9 @@ public final class Parameters {
    * Groups are mined over lookback-days, but a ring that made six trips in the last month
    * may have made twenty since the season began: its alignment with duty is tested over this
    * longer window, which only ever adds evidence for groups already mined (it mines nothing).
-   * The default of 60 comes from the measurement in the README ("Two windows"): on 90-day
-   * scenarios the colluding officers that 30 days left below the bar were all found at 60,
-   * and 90 added nothing. A value below lookback-days means the run window itself (see
+   * The default of 60 comes from the measurement in DETECTION.md ("A longer alignment
+   * window"): on 90-day scenarios the colluding officers that 30 days left below the bar
+   * were all found at 60, and 90 added nothing. A value below lookback-days means the run window itself (see
    * {@link PipelineConfig#alignmentLookbackDays()}).
    */
   public static final Param<Integer> ALIGNMENT_LOOKBACK_DAYS = Param.wholeNumber("alignment-lookback-days", 60,
