@@ -1,5 +1,7 @@
 package org.integrityrisk;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -18,8 +20,19 @@ import org.integrityrisk.output.Pseudonymiser;
  */
 public record ValidInputs(Dataset<Row> ports, Dataset<Row> clearances, Dataset<Row> rosters) {
 
-  /** @param key the pseudonym key, so each test's travellers get their own pseudonyms */
-  public static ValidInputs read(Path clearances, Path rosters, Path ports, String key) {
+  /**
+   * Writes the three inputs into {@code dir} as clearances.csv, rosters.csv and ports.csv, and
+   * reads them back.
+   *
+   * @param key the pseudonym key, so each test's travellers get their own pseudonyms
+   */
+  public static ValidInputs written(Path dir, CharSequence clearances, CharSequence rosters, CharSequence ports,
+      String key) throws IOException {
+    return read(Files.writeString(dir.resolve("clearances.csv"), clearances),
+        Files.writeString(dir.resolve("rosters.csv"), rosters), Files.writeString(dir.resolve("ports.csv"), ports), key);
+  }
+
+  private static ValidInputs read(Path clearances, Path rosters, Path ports, String key) {
     Pseudonymiser pseudonymiser = new Pseudonymiser(key.getBytes());
     InputValidator validator = new InputValidator(
         functions.udf((UDF1<String, String>) pseudonymiser::pseudonym, DataTypes.StringType));

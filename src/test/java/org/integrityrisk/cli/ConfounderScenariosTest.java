@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -103,10 +102,7 @@ class ConfounderScenariosTest {
   }
 
   private Map<OutputTable, Dataset<Row>> detect() throws IOException {
-    Path c = Files.writeString(dir.resolve("clearances.csv"), crossings);
-    Path r = Files.writeString(dir.resolve("rosters.csv"), shifts);
-    Path p = Files.writeString(dir.resolve("ports.csv"), "port_id,timezone\nFIXED,UTC\nROTA,UTC\n");
-    ValidInputs inputs = ValidInputs.read(c, r, p, "confounders");
+    ValidInputs inputs = ValidInputs.written(dir, crossings, shifts, "port_id,timezone\nFIXED,UTC\nROTA,UTC\n", "confounders");
     Dataset<Row> clearances = inputs.clearances();
     Dataset<Row> rosters = inputs.rosters();
     Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -130,10 +129,7 @@ class LongerAlignmentTest {
       cross("REGULAR", "EXIT", d.atTime(12, 0), "");
     }
 
-    Path c = Files.writeString(dir.resolve("clearances.csv"), crossings);
-    Path r = Files.writeString(dir.resolve("rosters.csv"), shifts);
-    Path p = Files.writeString(dir.resolve("ports.csv"), "port_id,timezone\nROTA,UTC\n");
-    ValidInputs inputs = ValidInputs.read(c, r, p, "longer-alignment");
+    ValidInputs inputs = ValidInputs.written(dir, crossings, shifts, "port_id,timezone\nROTA,UTC\n", "longer-alignment");
     Dataset<Row> clearances = inputs.clearances();
     Dataset<Row> rosters = inputs.rosters();
 
