@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.CROSSED_AT_LOCAL;
 import static org.integrityrisk.schema.Columns.LOCAL_DATE;
 import static org.integrityrisk.schema.Columns.LOCAL_SECOND_OF_DAY;
 import static org.integrityrisk.schema.Columns.SHIFT_END;
@@ -29,8 +30,6 @@ import org.integrityrisk.config.StageParameters;
  */
 public record RunWindow(LocalDate runDate, int lookbackDays) {
   private static final String STAGE = "RunWindow";
-  /** The port's local wall time of a crossing, added by {@link #crossings}. */
-  public static final String CROSSED_AT_LOCAL = "crossed_at_local";
 
   public RunWindow {
     StageParameters.given(STAGE, "run-date", runDate);

@@ -1,6 +1,14 @@
 package org.integrityrisk.output;
 
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
@@ -14,6 +22,25 @@ import static org.integrityrisk.schema.Columns.ROUND_TRIPS;
 import static org.integrityrisk.schema.Columns.UNIT_ID;
 import static org.integrityrisk.schema.Columns.WEIGHT;
 import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.BASKET_ID;
+import static org.integrityrisk.schema.Columns.CASE_RECORDS;
+import static org.integrityrisk.schema.Columns.CLEARED_BY;
+import static org.integrityrisk.schema.Columns.CLEARED_EVENTS;
+import static org.integrityrisk.schema.Columns.CROSSED_AT_LOCAL;
+import static org.integrityrisk.schema.Columns.CROSSINGS;
+import static org.integrityrisk.schema.Columns.EXPECTED_CLEARED_EVENTS;
+import static org.integrityrisk.schema.Columns.INSPECTED;
+import static org.integrityrisk.schema.Columns.INSPECTED_BY_OFFICER;
+import static org.integrityrisk.schema.Columns.LANE_ID;
+import static org.integrityrisk.schema.Columns.LARGE_GROUP;
+import static org.integrityrisk.schema.Columns.LEADS_RAISED;
+import static org.integrityrisk.schema.Columns.LEAD_ID;
+import static org.integrityrisk.schema.Columns.MEMBERS;
+import static org.integrityrisk.schema.Columns.MEMBER_COUNT;
+import static org.integrityrisk.schema.Columns.RECORDS_BY_OFFICER;
+import static org.integrityrisk.schema.Columns.SEIZURE;
+import static org.integrityrisk.schema.Columns.SIZE;
+import static org.integrityrisk.schema.Columns.VEHICLE_ID;
 import static org.integrityrisk.schema.Columns.DECISION;
 import static org.integrityrisk.schema.Columns.DECISION_DATE;
 import static org.integrityrisk.schema.Columns.DECISION_NOTE;
@@ -59,13 +86,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.integrityrisk.alignment.DutyRosters;
@@ -75,10 +105,12 @@ import org.integrityrisk.schema.OutputTable;
 /**
  * What the case report shows, gathered from the run's tables with Spark and held as plain
  * records: the findings (a few per run), the watch list's counts, and for the first
- * {@value #DETAILED_FINDINGS} findings their shifts, their groups' crossings, the officers
- * tested against the same groups and at most {@value #RECORDS_PER_FINDING} case records
- * each. Each section is one query per table: a run may raise dozens of findings, and a
- * Spark job per finding and table would take longer than the run's own writes.
+ * {@value #DETAILED_FINDINGS} findings their shifts, their groups (size and members) and
+ * crossings, the officers tested against the same groups, the crossings behind each
+ * finding's case records and at most {@value #RECORDS_PER_FINDING} case records each, one
+ * row per record however many of the finding's groups it belongs to. Each section is one
+ * query per table: a run may raise dozens of findings, and a Spark job per finding and
+ * table would take longer than the run's own writes.
  *
  * <p>Every record reads its rows by the names its select gives them, in a {@code from(Row)}
  * next to that select; {@link CaseReportPage} turns the records into the page without Spark.
@@ -87,13 +119,16 @@ import org.integrityrisk.schema.OutputTable;
  * @param watchList flags per port and division in the last runs
  * @param shifts the detailed findings' shifts by finding id, the division's before the finding's own
  * @param events the detailed findings' groups' crossings by group and port, in time order
+ * @param groups the detailed findings' groups by id
  * @param officerTests every officer's test against a group of a detailed finding, by p value
  * @param cases the first case records of each detailed finding, by finding id
  * @param caseCounts all case records of each detailed finding, by finding id
+ * @param recordCrossings the crossings ({@code basket_id}) behind each detailed finding's case records, by group
  */
 public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<String, List<Shift>> shifts,
-    Map<GroupAtPort, List<GroupEvent>> events, List<OfficerTest> officerTests, Map<String, List<CaseRecord>> cases,
-    Map<String, Long> caseCounts, List<Lead> leads) {
+    Map<GroupAtPort, List<GroupEvent>> events, Map<String, GroupInfo> groups, List<OfficerTest> officerTests,
+    Map<String, List<CaseRecord>> cases, Map<String, Long> caseCounts,
+    Map<String, Map<String, Set<String>>> recordCrossings, List<Lead> leads) {
 
   static final int DETAILED_FINDINGS = 50;
   /** The strongest tests that were not flagged, shown so a near miss is seen for what it is. */
@@ -109,9 +144,17 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     findings = List.copyOf(findings);
     shifts = Map.copyOf(shifts);
     events = Map.copyOf(events);
+    groups = Map.copyOf(groups);
     officerTests = List.copyOf(officerTests);
     cases = Map.copyOf(cases);
     caseCounts = Map.copyOf(caseCounts);
+    Map<String, Map<String, Set<String>>> crossings = new TreeMap<>();
+    recordCrossings.forEach((finding, byGroup) -> {
+      Map<String, Set<String>> copied = new TreeMap<>();
+      byGroup.forEach((group, baskets) -> copied.put(group, Set.copyOf(baskets)));
+      crossings.put(finding, Collections.unmodifiableMap(copied));
+    });
+    recordCrossings = Collections.unmodifiableMap(crossings);
     leads = List.copyOf(leads);
   }
 
@@ -120,11 +163,16 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
    * grouped by finding (or group and port) in the order given.
    */
   public static CaseEvidence of(List<Finding> findings, WatchSummary watchList, List<Shift> shifts,
-      List<GroupEvent> events, List<OfficerTest> officerTests, List<CaseRecord> cases, Map<String, Long> caseCounts,
-      List<Lead> leads) {
+      List<GroupEvent> events, List<GroupInfo> groups, List<OfficerTest> officerTests, List<CaseRecord> cases,
+      Map<String, Long> caseCounts, List<RecordCrossing> recordCrossings, List<Lead> leads) {
+    Map<String, GroupInfo> byId = new TreeMap<>();
+    groups.forEach(g -> byId.put(g.groupId(), g));
+    Map<String, Map<String, Set<String>>> crossings = new TreeMap<>();
+    recordCrossings.forEach(c -> crossings.computeIfAbsent(c.findingId(), k -> new TreeMap<>())
+        .computeIfAbsent(c.groupId(), k -> new TreeSet<>()).add(c.basketId()));
     return new CaseEvidence(findings, watchList, byKey(shifts, Shift::findingId),
-        byKey(events, e -> new GroupAtPort(e.groupId(), e.portId())), officerTests,
-        byKey(cases, CaseRecord::findingId), caseCounts, leads);
+        byKey(events, e -> new GroupAtPort(e.groupId(), e.portId())), byId, officerTests,
+        byKey(cases, CaseRecord::findingId), caseCounts, crossings, leads);
   }
 
   /** The findings shown in full, the first {@value #DETAILED_FINDINGS}. */
@@ -140,12 +188,29 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     return events.getOrDefault(new GroupAtPort(groupId, portId), List.of());
   }
 
+  /** A group of a detailed finding; empty when the suspect_groups table does not hold it. */
+  public java.util.Optional<GroupInfo> group(String groupId) {
+    return java.util.Optional.ofNullable(groups.get(groupId));
+  }
+
   public List<CaseRecord> casesOf(String findingId) {
     return cases.getOrDefault(findingId, List.of());
   }
 
   public long caseCountOf(String findingId) {
     return caseCounts.getOrDefault(findingId, 0L);
+  }
+
+  /** The crossings behind a finding's case records, of all its groups. */
+  public Set<String> recordCrossingsOf(String findingId) {
+    Set<String> all = new TreeSet<>();
+    recordCrossings.getOrDefault(findingId, Map.of()).values().forEach(all::addAll);
+    return all;
+  }
+
+  /** The crossings behind a finding's case records that one of its groups made. */
+  public Set<String> recordCrossingsOf(String findingId, String groupId) {
+    return recordCrossings.getOrDefault(findingId, Map.of()).getOrDefault(groupId, Set.of());
   }
 
   /** @param tables this run's output tables */
@@ -155,25 +220,30 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     WatchSummary watchList = WatchSummary.gather(tables.apply(OutputTable.WATCH_LIST));
     List<Finding> detailed = findings.subList(0, Math.min(DETAILED_FINDINGS, findings.size()));
     List<String> ids = detailed.stream().map(Finding::findingId).toList();
-    TreeSet<String> groups = new TreeSet<>();
-    detailed.forEach(f -> groups.addAll(f.groups()));
+    TreeSet<String> groupIds = new TreeSet<>();
+    detailed.forEach(f -> groupIds.addAll(f.groups()));
     List<Lead> leads = Lead.select(tables.apply(OutputTable.ALIGNMENT_TESTS)).collectAsList().stream()
         .map(Lead::from).toList();
     if (ids.isEmpty()) {
-      return of(findings, watchList, List.of(), List.of(), List.of(), List.of(), Map.of(), leads);
+      return of(findings, watchList, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(),
+          leads);
     }
     List<Shift> shifts = Shift.select(tables.apply(OutputTable.FINDING_SHIFTS), ids).collectAsList().stream()
         .map(Shift::from).toList();
-    List<GroupEvent> events = GroupEvent.select(tables.apply(OutputTable.GROUP_EVENTS), groups).collectAsList()
+    List<GroupEvent> events = GroupEvent.select(tables.apply(OutputTable.GROUP_EVENTS), groupIds).collectAsList()
         .stream().map(GroupEvent::from).toList();
-    List<OfficerTest> officerTests = OfficerTest.select(tables.apply(OutputTable.ALIGNMENT_TESTS), groups)
+    List<GroupInfo> groups = GroupInfo.select(tables.apply(OutputTable.SUSPECT_GROUPS), groupIds).collectAsList()
+        .stream().map(GroupInfo::from).toList();
+    List<OfficerTest> officerTests = OfficerTest.select(tables.apply(OutputTable.ALIGNMENT_TESTS), groupIds)
         .collectAsList().stream().map(OfficerTest::from).toList();
     Dataset<Row> backing = CaseRecord.backing(tables.apply(OutputTable.FLAGGED_CASES), ids);
     Map<String, Long> caseCounts = new TreeMap<>();
     CaseRecord.counts(backing).collectAsList()
         .forEach(r -> caseCounts.put(r.getAs(CaseRecord.FINDING), r.getAs(CaseRecord.RECORDS)));
     List<CaseRecord> cases = CaseRecord.select(backing).collectAsList().stream().map(CaseRecord::from).toList();
-    return of(findings, watchList, shifts, events, officerTests, cases, caseCounts, leads);
+    List<RecordCrossing> crossings = RecordCrossing.select(backing).collectAsList().stream()
+        .map(RecordCrossing::from).toList();
+    return of(findings, watchList, shifts, events, groups, officerTests, cases, caseCounts, crossings, leads);
   }
 
   /** Groups rows by key, keeping their order within each key. */
@@ -190,30 +260,46 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     return values == null ? null : Collections.unmodifiableList(new ArrayList<>(values));
   }
 
+  /** A column the table may lack (a run without clearing data has no clearing figures): null when it does. */
+  private static Column optional(Dataset<Row> rows, String column, String type) {
+    return Arrays.asList(rows.columns()).contains(column) ? col(column) : lit(null).cast(type).as(column);
+  }
+
   /**
    * One officer or division finding, as the page lists it.
    *
    * @param alignedEvents and {@code expectedAlignedEvents}: the duty figures, over the finding's flagged tests
    * @param evidenceObserved and {@code evidenceExpected}: the figures of the signal that carried the strongest
    *     test ({@code evidence}, against {@code strongestGroupId})
+   * @param caseRecords distinct clearance records behind the finding, {@code crossings} the crossings they
+   *     make (each counted once, however many of the finding's groups made it)
+   * @param memberCount distinct travellers over the finding's groups
+   * @param leadId the finding this one is shown under; its own id when it stands alone
    * @param firstSeen and {@code decidedOn}: dates as the page prints them
    */
   public record Finding(String findingId, String kind, String officerId, String divisionId, String portId,
       List<String> groups, Integer alignedEvents, Double expectedAlignedEvents, Double pValue, Double qValue,
-      String evidence, Integer evidenceObserved, Double evidenceExpected, String strongestGroupId, boolean raised,
+      String evidence, Integer evidenceObserved, Double evidenceExpected, String strongestGroupId,
+      Integer caseRecords, Integer crossings, Integer memberCount, String leadId, boolean raised,
       String reviewStatus, String firstSeen, Integer runsSeen, String decision, String decidedOn,
       String decisionNote, Integer evidenceAtDecision) {
     private static final String FIRST = "_first";
     private static final String DECIDED = "_decided";
+
+    /** Whether this finding is shown as a lead of its own rather than under another. */
+    public boolean standsAlone() {
+      return leadId == null || leadId.equals(findingId);
+    }
 
     /** Raised findings first, then the strongest. */
     static Dataset<Row> select(Dataset<Row> findings) {
       return findings
           .select(col(FINDING_ID), col(KIND), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID), col(GROUPS),
               col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(P_VALUE), col(Q_VALUE), col(EVIDENCE),
-              col(EVIDENCE_OBSERVED), col(EVIDENCE_EXPECTED), col(STRONGEST_GROUP_ID), col(RAISED), col(REVIEW_STATUS), date_format(col(FIRST_SEEN), DAY).as(FIRST), col(RUNS_SEEN),
-              col(DECISION), date_format(col(DECISION_DATE), DAY).as(DECIDED), col(DECISION_NOTE),
-              col(EVIDENCE_AT_DECISION))
+              col(EVIDENCE_OBSERVED), col(EVIDENCE_EXPECTED), col(STRONGEST_GROUP_ID), col(CASE_RECORDS),
+              col(CROSSINGS), col(MEMBER_COUNT), col(LEAD_ID), col(RAISED), col(REVIEW_STATUS),
+              date_format(col(FIRST_SEEN), DAY).as(FIRST), col(RUNS_SEEN), col(DECISION),
+              date_format(col(DECISION_DATE), DAY).as(DECIDED), col(DECISION_NOTE), col(EVIDENCE_AT_DECISION))
           .orderBy(col(RAISED).desc(), col(Q_VALUE), col(P_VALUE), col(FINDING_ID));
     }
 
@@ -221,15 +307,16 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
       return new Finding(r.getAs(FINDING_ID), r.getAs(KIND), r.getAs(OFFICER_ID), r.getAs(DIVISION_ID),
           r.getAs(PORT_ID), strings(r, GROUPS), r.getAs(ALIGNED_EVENTS), r.getAs(EXPECTED_ALIGNED_EVENTS),
           r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(EVIDENCE), r.getAs(EVIDENCE_OBSERVED),
-          r.getAs(EVIDENCE_EXPECTED), r.getAs(STRONGEST_GROUP_ID), r.<Boolean>getAs(RAISED), r.getAs(REVIEW_STATUS),
+          r.getAs(EVIDENCE_EXPECTED), r.getAs(STRONGEST_GROUP_ID), r.getAs(CASE_RECORDS), r.getAs(CROSSINGS),
+          r.getAs(MEMBER_COUNT), r.getAs(LEAD_ID), r.<Boolean>getAs(RAISED), r.getAs(REVIEW_STATUS),
           r.getAs(FIRST), r.getAs(RUNS_SEEN), r.getAs(DECISION), r.getAs(DECIDED), r.getAs(DECISION_NOTE),
           r.getAs(EVIDENCE_AT_DECISION));
     }
   }
 
   /**
-   * Flags per run (officers flagged plus one when the division itself is flagged) for each
-   * {@code port / division}.
+   * Flags per run for each {@code port / division}: its raised leads, each pattern once (runs
+   * written before leads were counted: officers flagged plus one when the division itself is).
    *
    * @param runs how many runs the watch list holds
    * @param recentRuns the last {@value #WATCH_RUNS} run dates, oldest first
@@ -254,7 +341,8 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     static WatchSummary gather(Dataset<Row> watchList) {
       Dataset<Row> watch = watchList.select(date_format(col(RUN_DATE), DAY).as(RUN),
           concat_ws(" / ", col(PORT_ID), col(DIVISION_ID)).as(UNIT),
-          col(OFFICERS_FLAGGED).plus(when(col(DIVISION_FLAGGED), 1).otherwise(0)).as(FLAGS));
+          coalesce(optional(watchList, LEADS_RAISED, "int"),
+              col(OFFICERS_FLAGGED).plus(when(col(DIVISION_FLAGGED), 1).otherwise(0))).as(FLAGS));
       long runs = watch.select(RUN).distinct().count();
       List<String> recent = new ArrayList<>(watch.select(RUN).distinct().orderBy(col(RUN).desc()).limit(WATCH_RUNS)
           .as(Encoders.STRING()).collectAsList());
@@ -293,27 +381,62 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
   /** Where a group's crossings are looked up: a finding draws its groups' crossings at its port. */
   public record GroupAtPort(String groupId, String portId) {}
 
-  /** One crossing of a group, at a port-local date and second of the day. */
-  public record GroupEvent(String groupId, String portId, String direction, LocalDate localDate,
+  /**
+   * One crossing of a group, at a port-local date and second of the day.
+   *
+   * @param basketId the crossing, as the case records name it
+   */
+  public record GroupEvent(String groupId, String portId, String basketId, String direction, LocalDate localDate,
       Long localSecondOfDay, Long membersPresent) {
     private static final String DATE = "_date";
 
     static Dataset<Row> select(Dataset<Row> groupEvents, TreeSet<String> groups) {
       return groupEvents.filter(col(GROUP_ID).isin(groups.toArray()))
           .orderBy(GROUP_ID, LOCAL_DATE, LOCAL_SECOND_OF_DAY)
-          .select(col(GROUP_ID), col(DIRECTION), date_format(col(LOCAL_DATE), DAY).as(DATE),
+          .select(col(GROUP_ID), col(BASKET_ID), col(DIRECTION), date_format(col(LOCAL_DATE), DAY).as(DATE),
               col(LOCAL_SECOND_OF_DAY), col(MEMBERS_PRESENT), col(PORT_ID));
     }
 
     static GroupEvent from(Row r) {
       String date = r.getAs(DATE);
-      return new GroupEvent(r.getAs(GROUP_ID), r.getAs(PORT_ID), r.getAs(DIRECTION),
+      return new GroupEvent(r.getAs(GROUP_ID), r.getAs(PORT_ID), r.getAs(BASKET_ID), r.getAs(DIRECTION),
           date == null ? null : LocalDate.parse(date), longValue(r.getAs(LOCAL_SECOND_OF_DAY)),
           longValue(r.getAs(MEMBERS_PRESENT)));
     }
 
     private static Long longValue(Number n) {
       return n == null ? null : n.longValue();
+    }
+  }
+
+  /**
+   * A group behind a finding: how many travellers, whether it was found as a large group
+   * before mining, and its members' pseudonyms (to tell which groups are nested in which).
+   */
+  public record GroupInfo(String groupId, int size, boolean largeGroup, List<String> members) {
+    public GroupInfo {
+      members = List.copyOf(members);
+    }
+
+    static Dataset<Row> select(Dataset<Row> suspectGroups, TreeSet<String> groups) {
+      return suspectGroups.filter(col(GROUP_ID).isin(groups.toArray()))
+          .select(col(GROUP_ID), col(SIZE), coalesce(col(LARGE_GROUP), lit(false)).as(LARGE_GROUP), col(MEMBERS));
+    }
+
+    static GroupInfo from(Row r) {
+      return new GroupInfo(r.getAs(GROUP_ID), r.<Number>getAs(SIZE).intValue(), r.<Boolean>getAs(LARGE_GROUP),
+          strings(r, MEMBERS));
+    }
+  }
+
+  /** A crossing behind a finding's case records, and the group that made it. */
+  public record RecordCrossing(String findingId, String groupId, String basketId) {
+    static Dataset<Row> select(Dataset<Row> backing) {
+      return backing.select(col(CaseRecord.FINDING), col(GROUP_ID), col(BASKET_ID)).distinct();
+    }
+
+    static RecordCrossing from(Row r) {
+      return new RecordCrossing(r.getAs(CaseRecord.FINDING), r.getAs(GROUP_ID), r.getAs(BASKET_ID));
     }
   }
 
@@ -342,16 +465,26 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     }
   }
 
-  /** An officer's test against a group, to compare the officers of a finding's division. */
+  /**
+   * An officer's test against a group, to compare the officers of a finding's division. The
+   * clearing figures ({@code clearedEvents}, {@code expectedClearedEvents}) and the passages
+   * they cleared and inspected are null without clearing data: each colleague can then be
+   * shown with the same figure as the flagged officer, whatever carried their own test.
+   */
   public record OfficerTest(String officerId, String groupId, Integer alignedEvents, Double expectedAlignedEvents,
       Double pValue, Double qValue, Boolean flagged, Boolean statisticallyFlagged, String divisionId,
-      String portId, String evidence, Integer evidenceObserved, Double evidenceExpected) {
+      String portId, String evidence, Integer evidenceObserved, Double evidenceExpected, Integer clearedEvents,
+      Double expectedClearedEvents, Integer recordsByOfficer, Integer inspectedByOfficer) {
 
     static Dataset<Row> select(Dataset<Row> alignmentTests, TreeSet<String> groups) {
       return alignmentTests
           .filter(col(UNIT_KIND).equalTo(lit(DutyRosters.OFFICER)).and(col(GROUP_ID).isin(groups.toArray())))
-          .select(OFFICER_ID, GROUP_ID, ALIGNED_EVENTS, EXPECTED_ALIGNED_EVENTS, P_VALUE, Q_VALUE, FLAGGED,
-              STATISTICALLY_FLAGGED, DIVISION_ID, PORT_ID, EVIDENCE, EVIDENCE_OBSERVED, EVIDENCE_EXPECTED)
+          .select(col(OFFICER_ID), col(GROUP_ID), col(ALIGNED_EVENTS), col(EXPECTED_ALIGNED_EVENTS), col(P_VALUE),
+              col(Q_VALUE), col(FLAGGED), col(STATISTICALLY_FLAGGED), col(DIVISION_ID), col(PORT_ID), col(EVIDENCE),
+              col(EVIDENCE_OBSERVED), col(EVIDENCE_EXPECTED), optional(alignmentTests, CLEARED_EVENTS, "int"),
+              optional(alignmentTests, EXPECTED_CLEARED_EVENTS, "double"),
+              optional(alignmentTests, RECORDS_BY_OFFICER, "int"),
+              optional(alignmentTests, INSPECTED_BY_OFFICER, "int"))
           .orderBy(col(P_VALUE), col(OFFICER_ID), col(GROUP_ID));
     }
 
@@ -359,22 +492,37 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
       return new OfficerTest(r.getAs(OFFICER_ID), r.getAs(GROUP_ID), r.getAs(ALIGNED_EVENTS),
           r.getAs(EXPECTED_ALIGNED_EVENTS), r.getAs(P_VALUE), r.getAs(Q_VALUE), r.getAs(FLAGGED),
           r.getAs(STATISTICALLY_FLAGGED), r.getAs(DIVISION_ID), r.getAs(PORT_ID), r.getAs(EVIDENCE),
-          r.getAs(EVIDENCE_OBSERVED), r.getAs(EVIDENCE_EXPECTED));
+          r.getAs(EVIDENCE_OBSERVED), r.getAs(EVIDENCE_EXPECTED), r.getAs(CLEARED_EVENTS),
+          r.getAs(EXPECTED_CLEARED_EVENTS), r.getAs(RECORDS_BY_OFFICER), r.getAs(INSPECTED_BY_OFFICER));
     }
   }
 
   /**
-   * A clearance record behind a finding.
+   * A clearance record behind a finding, once however many of the finding's groups it
+   * belongs to, with what is needed to ask for the footage of it.
    *
-   * @param crossedAt UTC, as the page prints it
-   * @param officerId null when only the division is flagged for the record
+   * @param groups the finding's groups the record's crossing belongs to
+   * @param crossedAt UTC, and {@code crossedAtLocal} the same instant on the port's clock, as the page prints them
+   * @param clearedBy the officer the record names as having cleared it; null when the system does not record it
+   * @param officerIds the flagged officers the record backs; empty when only the division is flagged for it
+   * @param shiftIds the shifts it fell in: the flagged officer's, or for a division its officers' then
    */
-  public record CaseRecord(String findingId, String recordId, String groupId, String direction, String crossedAt,
-      String officerId, List<String> shiftIds) {
+  public record CaseRecord(String findingId, String recordId, List<String> groups, String direction, String crossedAt,
+      String crossedAtLocal, String laneId, String vehicleId, String clearedBy, Boolean inspected, Boolean seizure,
+      Integer membersPresent, List<String> officerIds, List<String> shiftIds) {
     static final String FINDING = "_fid";
     static final String RECORDS = "_records";
     private static final String NUMBER = "_n";
     private static final String CROSSED = "_crossed";
+    private static final String CROSSED_LOCAL = "_crossed_local";
+    private static final String OFFICERS = "_officers";
+    private static final String SHIFTS = "_shifts";
+
+    public CaseRecord {
+      groups = List.copyOf(groups);
+      officerIds = List.copyOf(officerIds);
+      shiftIds = List.copyOf(shiftIds);
+    }
 
     /** The flagged cases' rows once per finding they back, for the given findings. */
     static Dataset<Row> backing(Dataset<Row> flaggedCases, List<String> findingIds) {
@@ -387,18 +535,33 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
       return backing.groupBy(FINDING).agg(countDistinct(RECORD_ID).as(RECORDS));
     }
 
-    /** The first {@value CaseEvidence#RECORDS_PER_FINDING} records of each finding, by crossing time. */
+    /**
+     * The first {@value CaseEvidence#RECORDS_PER_FINDING} records of each finding, by crossing
+     * time, one row per record: a record of a ring's crossing is in the ring's events and in
+     * each nested sub-group's.
+     */
     static Dataset<Row> select(Dataset<Row> backing) {
-      return backing
-          .withColumn(NUMBER, row_number().over(Window.partitionBy(FINDING).orderBy(CROSSED_AT, RECORD_ID, OFFICER_ID)))
+      Dataset<Row> perRecord = backing.groupBy(col(FINDING), col(RECORD_ID)).agg(
+          array_sort(collect_set(col(GROUP_ID))).as(GROUPS), min(col(DIRECTION)).as(DIRECTION),
+          min(col(CROSSED_AT)).as(CROSSED_AT), min(col(CROSSED_AT_LOCAL)).as(CROSSED_AT_LOCAL),
+          max(col(LANE_ID)).as(LANE_ID), max(col(VEHICLE_ID)).as(VEHICLE_ID), max(col(CLEARED_BY)).as(CLEARED_BY),
+          max(col(INSPECTED)).as(INSPECTED), max(col(SEIZURE)).as(SEIZURE),
+          max(col(MEMBERS_PRESENT)).cast("int").as(MEMBERS_PRESENT),
+          array_sort(collect_set(col(OFFICER_ID))).as(OFFICERS),
+          array_sort(array_distinct(flatten(collect_list(col(SHIFT_IDS))))).as(SHIFTS));
+      return perRecord
+          .withColumn(NUMBER, row_number().over(Window.partitionBy(FINDING).orderBy(CROSSED_AT, RECORD_ID)))
           .filter(col(NUMBER).leq(RECORDS_PER_FINDING)).orderBy(FINDING, NUMBER)
-          .select(col(FINDING), col(RECORD_ID), col(GROUP_ID), col(DIRECTION),
-              date_format(col(CROSSED_AT), UTC_TIME).as(CROSSED), col(OFFICER_ID), col(SHIFT_IDS));
+          .select(col(FINDING), col(RECORD_ID), col(GROUPS), col(DIRECTION),
+              date_format(col(CROSSED_AT), UTC_TIME).as(CROSSED), date_format(col(CROSSED_AT_LOCAL), UTC_TIME)
+                  .as(CROSSED_LOCAL), col(LANE_ID), col(VEHICLE_ID), col(CLEARED_BY), col(INSPECTED), col(SEIZURE),
+              col(MEMBERS_PRESENT), col(OFFICERS), col(SHIFTS));
     }
 
     static CaseRecord from(Row r) {
-      return new CaseRecord(r.getAs(FINDING), r.getAs(RECORD_ID), r.getAs(GROUP_ID), r.getAs(DIRECTION),
-          r.getAs(CROSSED), r.getAs(OFFICER_ID), strings(r, SHIFT_IDS));
+      return new CaseRecord(r.getAs(FINDING), r.getAs(RECORD_ID), strings(r, GROUPS), r.getAs(DIRECTION),
+          r.getAs(CROSSED), r.getAs(CROSSED_LOCAL), r.getAs(LANE_ID), r.getAs(VEHICLE_ID), r.getAs(CLEARED_BY),
+          r.getAs(INSPECTED), r.getAs(SEIZURE), r.getAs(MEMBERS_PRESENT), strings(r, OFFICERS), strings(r, SHIFTS));
     }
   }
 }

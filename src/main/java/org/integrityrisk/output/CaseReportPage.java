@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.output.CaseEvidence.CaseRecord;
 import org.integrityrisk.output.CaseEvidence.Finding;
@@ -38,35 +41,198 @@ import org.integrityrisk.scoring.RunLimits;
  * <p>Each {@link #render()} builds the page afresh, so rendering twice gives the same page.
  */
 public final class CaseReportPage {
+  /** A lead of at least this many travellers is marked as a large group, whatever its habit. */
+  static final int LARGE_GROUP_MEMBERS = 10;
+
   private final CaseEvidence evidence;
   private final Manifest manifest;
   private final ReviewCounts review;
+  private final double level;
 
   public CaseReportPage(CaseEvidence evidence, Manifest manifest, ReviewCounts review) {
     this.evidence = evidence;
     this.manifest = manifest;
     this.review = review;
+    this.level = manifest.parameters() != null ? manifest.parameters().fdrLevel()
+        : manifest.limits() != null ? manifest.limits().level() : PipelineConfig.defaults().fdrLevel();
   }
 
   public String render() {
     StringBuilder html = new StringBuilder(64 * 1024);
     List<Finding> findings = evidence.findings();
+    List<LeadView> leads = LeadView.of(findings);
     head(html);
+    startHere(html, leads);
     limits(html);
-    summary(html, findings);
-    watchList(html, evidence.watchList());
-    overview(html, findings);
-    leadsBelowTheBar(html);
-    List<Finding> detailed = evidence.detailed();
-    for (Finding finding : detailed) {
-      finding(html, finding);
+    Set<String> detailed = new HashSet<>();
+    evidence.detailed().forEach(f -> detailed.add(f.findingId()));
+    if (!findings.isEmpty()) {
+      html.append("<h2>The leads in detail</h2>\n");
+    }
+    for (LeadView lead : leads) {
+      if (detailed.contains(lead.lead().findingId())) {
+        finding(html, lead.lead(), lead.nested(), detailed);
+      }
+    }
+    List<Finding> held = findings.stream().filter(f -> !f.raised() && detailed.contains(f.findingId())).toList();
+    if (!held.isEmpty()) {
+      html.append("<h2>Held back by a dismissal</h2>\n<p class=\"omitted\">These passed the bar again, but "
+          + "investigators dismissed them and their evidence has not grown since; they are not raised.</p>\n");
+      held.forEach(f -> finding(html, f, List.of(), detailed));
     }
     if (findings.size() > detailed.size()) {
       html.append("<p class=\"omitted\">").append(findings.size() - detailed.size())
           .append(" more findings are in the <code>findings</code> table of this run.</p>\n");
     }
+    leadsBelowTheBar(html);
+    html.append("<h2>Run details</h2>\n");
+    summary(html, findings);
+    watchList(html, evidence.watchList());
+    overview(html, findings);
     html.append("</main></body></html>\n");
     return html.toString();
+  }
+
+  /**
+   * A raised finding that stands as a lead, with the findings shown under it: a division
+   * finding most of whose crossings are this officer's is this officer's pattern seen from
+   * the division. A finding whose lead is not raised stands alone.
+   */
+  record LeadView(Finding lead, List<Finding> nested) {
+    static List<LeadView> of(List<Finding> findings) {
+      Set<String> raisedLeads = new HashSet<>();
+      findings.stream().filter(f -> f.raised() && f.standsAlone()).forEach(f -> raisedLeads.add(f.findingId()));
+      List<LeadView> leads = new ArrayList<>();
+      for (Finding f : findings) {
+        if (!f.raised() || !(f.standsAlone() || !raisedLeads.contains(f.leadId()))) {
+          continue;
+        }
+        List<Finding> nested = f.standsAlone() ? findings.stream()
+            .filter(n -> n.raised() && !n.standsAlone() && f.findingId().equals(n.leadId())).toList() : List.of();
+        leads.add(new LeadView(f, nested));
+      }
+      return leads;
+    }
+  }
+
+  /** Strength as a plain band, from q against the run's false discovery level. */
+  String band(Double q) {
+    if (q == null || q > level) {
+      return "below the bar";
+    }
+    return q <= level / 100 ? "very strong" : q <= level / 10 ? "strong" : "moderate";
+  }
+
+  private void startHere(StringBuilder html, List<LeadView> leads) {
+    html.append("<section id=\"start-here\">\n<h2>Start here: ").append(leads.size())
+        .append(leads.size() == 1 ? " lead" : " leads").append(", strongest first</h2>\n");
+    if (leads.isEmpty()) {
+      html.append("<p id=\"no-leads\">No officer or division was flagged in this run.</p>\n</section>\n");
+      return;
+    }
+    html.append("<table id=\"start-here-leads\"><tr><th>#</th><th>lead</th><th>port</th><th>travellers</th>"
+        + "<th>crossings in the records</th><th>what carried it</th><th>strength</th><th>details</th></tr>\n");
+    int rank = 0;
+    for (LeadView lead : leads) {
+      Finding f = lead.lead();
+      rank++;
+      html.append("<tr data-lead-id=\"").append(esc(f.findingId())).append("\"><td class=\"n\">").append(rank)
+          .append("</td><td><a href=\"#").append(esc(f.findingId())).append("\">").append(esc(who(f)))
+          .append("</a>");
+      for (Finding n : lead.nested()) {
+        html.append("<br><span class=\"nested-note\">also: ").append(esc(who(n))).append(", ")
+            .append(esc(shareOf(n, f))).append("</span>");
+      }
+      html.append("</td><td>").append(esc(f.portId())).append("</td><td class=\"members\">")
+          .append(f.memberCount() == null ? "" : String.valueOf(f.memberCount()));
+      largeMark(html, f, lead.nested());
+      html.append("</td><td class=\"n crossings\" data-crossings=\"").append(intOf(f.crossings())).append("\">")
+          .append(intOf(f.crossings())).append(" <span class=\"omitted\">(").append(intOf(f.caseRecords()))
+          .append(" records)</span></td><td class=\"why\">").append(whyRaised(f)).append("</td><td>")
+          .append(bandBadge(f.qValue())).append("</td><td class=\"details\">p ").append(esc(sciText(f.pValue())))
+          .append(", q ").append(esc(sciText(f.qValue()))).append("; ").append(esc(statusWords(f)))
+          .append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+    html.append("<p id=\"strength-bands\" class=\"omitted\"><b>Strength</b> says how far a pattern is beyond what "
+        + "chance gives, judged across all of this run's tests, so that at most a share ")
+        .append(esc(sciText(level))).append(" of the leads raised are expected to be chance alone: <i>moderate</i> "
+            + "passes that bar, <i>strong</i> passes it ten times over, <i>very strong</i> a hundred times over. "
+            + "It is not the chance that anyone did wrong: a regular group, shift swaps or rosters recorded late can "
+            + "make a very strong pattern with nobody doing wrong. The p and q values behind the band are in the "
+            + "details column.</p>\n</section>\n");
+  }
+
+  private void largeMark(StringBuilder html, Finding f, List<Finding> nested) {
+    boolean large = f.memberCount() != null && f.memberCount() >= LARGE_GROUP_MEMBERS;
+    for (String g : f.groups()) {
+      large |= evidence.group(g).map(CaseEvidence.GroupInfo::largeGroup).orElse(false);
+    }
+    if (!large) {
+      return;
+    }
+    CrossingHabit habit = CrossingHabit.of(largestGroupEvents(f));
+    html.append(" <span class=\"large-group\">large").append(habit.regular() ? " regular" : "")
+        .append(" group: ").append(esc(habit.describe())).append("</span>");
+  }
+
+  /** The crossings here of the finding's largest group: the pattern as a whole. */
+  private List<GroupEvent> largestGroupEvents(Finding f) {
+    List<NestedGroups.Pattern> patterns = NestedGroups.of(f.groups(), evidence.groups());
+    return patterns.isEmpty() ? List.of() : evidence.eventsOf(patterns.get(0).largest().groupId(), f.portId());
+  }
+
+  /** How much of a finding shown under a lead is the lead's: "32 of its 34 crossings are this officer's". */
+  private String shareOf(Finding nested, Finding lead) {
+    Set<String> mine = evidence.recordCrossingsOf(lead.findingId());
+    Set<String> its = evidence.recordCrossingsOf(nested.findingId());
+    long shared = its.stream().filter(mine::contains).count();
+    return its.isEmpty() ? "flagged on the same crossings"
+        : shared + " of its " + its.size() + " crossings in the records are this officer's";
+  }
+
+  /**
+   * The evidence that carried a finding, in one plain sentence with its figures: those of the
+   * strongest test, against one group, with what they count.
+   */
+  String whyRaised(Finding f) {
+    String g = f.strongestGroupId();
+    int groupCrossings = g == null ? 0 : evidence.eventsOf(g, f.portId()).size();
+    String group = f.groups().size() == 1 || g == null ? "the group" : "group " + esc(g);
+    boolean officer = DutyRosters.OFFICER.equals(f.kind());
+    Integer observed = f.evidenceObserved() == null ? f.alignedEvents() : f.evidenceObserved();
+    Double expected = f.evidenceExpected() == null ? f.expectedAlignedEvents() : f.evidenceExpected();
+    String e = expected == null ? "?" : String.format(Locale.ROOT, "%.1f", expected);
+    if (CombinedEvidence.CLEARING.equals(f.evidence())) {
+      int at = g == null ? 0 : evidence.recordCrossingsOf(f.findingId(), g).size();
+      return "This officer cleared " + group + "'s travellers <b>" + observed + "</b> times, at " + at + " of its "
+          + groupCrossings + " crossings here; their share of all clearances at the port at those hours predicts <b>"
+          + e + "</b>.";
+    }
+    if (CombinedEvidence.INSPECTION.equals(f.evidence())) {
+      return "When this officer cleared " + group + ", it was inspected <b>" + observed + "</b> times; the other "
+          + "officers' rate of inspecting its passages predicts <b>" + e + "</b>.";
+    }
+    if (officer) {
+      return "<b>" + observed + "</b> of " + group + "'s " + groupCrossings + " crossings here fell in this "
+          + "officer's shifts; given when the rest of the division was on duty, chance predicts <b>" + e + "</b>.";
+    }
+    return "<b>" + observed + "</b> of " + group + "'s " + groupCrossings + " crossings here fell in the division's "
+        + "duty; the group's usual hours of crossing predict <b>" + e + "</b>.";
+  }
+
+  private String bandBadge(Double q) {
+    String band = band(q);
+    return "<span class=\"band band-" + band.replace(' ', '-') + "\">" + band + "</span>";
+  }
+
+  private static String statusWords(Finding f) {
+    String status = f.reviewStatus() == null ? "" : f.reviewStatus().replace('_', ' ');
+    return f.runsSeen() != null && f.runsSeen() > 1 ? status + ", flagged in " + f.runsSeen() + " runs" : status;
+  }
+
+  private static int intOf(Integer n) {
+    return n == null ? 0 : n;
   }
 
   private void head(StringBuilder html) {
@@ -88,6 +254,13 @@ public final class CaseReportPage {
         .raised{background:#ffd9d4} .held{background:#dfe8da}
         svg{background:#fff} .legend span{margin-right:1rem;font-size:.8rem}
         .omitted{color:#6b7280;font-size:.85rem}
+        #start-here{background:#fff;border:2px solid #3b6fb6;border-radius:6px;padding:.2rem 1rem 1rem;margin-top:1rem}
+        .band{display:inline-block;padding:.05rem .45rem;border-radius:4px;font-size:.8rem;white-space:nowrap}
+        .band-very-strong{background:#3b3f8f;color:#fff} .band-strong{background:#6f74c9;color:#fff}
+        .band-moderate{background:#d9dbf3} .band-below-the-bar{background:#eee}
+        .large-group{display:inline-block;background:#fde7c2;border:1px solid #d99a2b;border-radius:4px;padding:0 .3rem;font-size:.8rem}
+        section.nested{border-left:4px solid #3b6fb6;margin-left:1rem}
+        .nested-note{font-size:.85rem;color:#374151} td.no-shift{color:#8a4b00;font-style:italic}
         </style></head><body><main>
         """.formatted(esc(manifest.runDate())));
     html.append("<h1>Integrity leads for review</h1>\n<p>Run of <b>").append(esc(manifest.runDate()))
@@ -149,7 +322,7 @@ public final class CaseReportPage {
   }
 
   private void summary(StringBuilder html, List<Finding> findings) {
-    html.append("<h2>Run summary</h2>\n<table><tr><th>input</th><th>read</th><th>valid</th><th>quarantined</th>"
+    html.append("<h3>Inputs and quarantine</h3>\n<table><tr><th>input</th><th>read</th><th>valid</th><th>quarantined</th>"
         + "<th>duplicates</th><th>in window</th><th>quarantine reasons</th></tr>\n");
     for (Map.Entry<String, InputCounts> input : manifest.inputs().entrySet()) {
       InputCounts c = input.getValue();
@@ -162,7 +335,7 @@ public final class CaseReportPage {
         .append("</tr>\n"));
     html.append("</table>\n");
     Map<String, Long> decided = review.decidedSoFar();
-    html.append("<h2>Review</h2>\n<table id=\"review-counts\"><tr><th>flagged this run</th><th>raised for review</th>"
+    html.append("<h3>Review</h3>\n<table id=\"review-counts\"><tr><th>flagged this run</th><th>raised for review</th>"
         + "<th>new</th><th>dismissed, not raised again</th><th>raised again: evidence grew</th>"
         + "<th>confirmed so far</th><th>dismissed so far</th><th>under review</th><th>undecided</th>"
         + "<th>precision seen</th></tr>\n<tr>")
@@ -184,7 +357,7 @@ public final class CaseReportPage {
     Map<String, Integer> totals = watch.totals();
     Map<String, Map<String, Integer>> cells = watch.cells();
     int all = totals.values().stream().mapToInt(Integer::intValue).sum();
-    html.append("<h2>Watch list: flags per port and division</h2>\n<p class=\"omitted\">Flags per run (officers "
+    html.append("<h3>Watch list: flags per port and division</h3>\n<p class=\"omitted\">Flags per run (raised leads, each pattern once; runs before leads were counted: officers "
         + "flagged plus one when the division itself is flagged), the last ").append(recent.size())
         .append(" of ").append(watch.runs()).append(" runs; the share is of all flags in all runs.</p>\n")
         .append("<table id=\"watch-list\"><tr><th>port / division</th>");
@@ -203,7 +376,7 @@ public final class CaseReportPage {
   }
 
   private void overview(StringBuilder html, List<Finding> findings) {
-    html.append("<h2>Findings</h2>\n");
+    html.append("<h2>All findings of this run</h2>\n");
     if (findings.isEmpty()) {
       html.append("<p>No officer or division was flagged in this run.</p>\n");
       return;
@@ -226,23 +399,23 @@ public final class CaseReportPage {
     html.append("</table>\n");
   }
 
-  private void finding(StringBuilder html, Finding f) {
+  private void finding(StringBuilder html, Finding f, List<Finding> nested, Set<String> detailed) {
     String id = f.findingId();
-    List<String> groups = f.groups();
-    html.append("<section class=\"finding\" id=\"").append(esc(id)).append("\" data-finding-id=\"").append(esc(id))
-        .append("\">\n<h3>").append(esc(id)).append(": ").append(esc(who(f))).append(" at ").append(esc(f.portId()))
-        .append(" ").append(status(f)).append("</h3>\n");
-    html.append("<p>").append(groups.size() == 1 ? "Group " : "Groups ").append(esc(String.join(", ", groups)))
-        .append(" crossed <b>").append(f.alignedEvents()).append("</b> times during this duty; ")
-        .append("their own habits (same times of day, other days) would give <b>")
-        .append(String.format(Locale.ROOT, "%.1f", f.expectedAlignedEvents()))
-        .append("</b>");
-    carriedSentence(html, f);
-    html.append(" Strongest test").append(f.strongestGroupId() == null ? "" : " (group " + esc(f.strongestGroupId())
-        + ")").append(": p = ").append(esc(sciText(f.pValue()))).append(", q = ")
-        .append(esc(sciText(f.qValue()))).append(" (false discovery rate controlled over all tests of the run), ")
-        .append("evidence: ").append(esc(f.evidence())).append(". First seen ").append(esc(f.firstSeen()))
-        .append(", flagged in ").append(f.runsSeen()).append(" run(s).");
+    boolean under = !f.standsAlone() && f.raised();
+    html.append("<section class=\"finding").append(under ? " nested" : "").append("\" id=\"").append(esc(id))
+        .append("\" data-finding-id=\"").append(esc(id)).append("\" data-lead-id=\"")
+        .append(esc(f.leadId() == null ? id : f.leadId())).append("\">\n<h3>").append(esc(id)).append(": ")
+        .append(esc(who(f))).append(" at ").append(esc(f.portId())).append(" ").append(status(f)).append(" ")
+        .append(bandBadge(f.qValue())).append("</h3>\n");
+    if (under) {
+      html.append("<p class=\"nested-note\">Shown under ").append(esc(f.leadId())).append(": ")
+          .append(esc(shareOf(f, leadOf(f)))).append(". This is the same pattern seen from the division; the other "
+              + "officers of the division are not what it points at, and the watch list counts it once.</p>\n");
+    }
+    html.append("<p class=\"why\">").append(whyRaised(f)).append(" Strength: <b>").append(band(f.qValue()))
+        .append("</b> (p = ").append(esc(sciText(f.pValue()))).append(", q = ").append(esc(sciText(f.qValue())))
+        .append(", false discovery rate controlled over all tests of the run). First seen ")
+        .append(esc(f.firstSeen())).append(", flagged in ").append(f.runsSeen()).append(" run(s).");
     if (f.decision() != null) {
       html.append(" Latest decision: <b>").append(esc(decision(f))).append("</b>");
       if (f.decisionNote() != null && !f.decisionNote().isEmpty()) {
@@ -252,36 +425,76 @@ public final class CaseReportPage {
           .append(" aligned events, now ").append(f.alignedEvents()).append('.');
     }
     html.append("</p>\n");
+    explainEvidence(html, f);
+    patterns(html, f);
     observedExpected(html, f);
-    timeline(html, f, groups);
-    comparison(html, f, groups);
-    cases(html, id, f.raised());
+    timeline(html, f);
+    comparison(html, f);
+    cases(html, f);
+    for (Finding n : nested) {
+      if (detailed.contains(n.findingId())) {
+        finding(html, n, List.of(), detailed);
+      }
+    }
     html.append("</section>\n");
   }
 
-  /**
-   * After the duty sentence: what carried the p-value when it was not duty, with its figures.
-   * The duty figures stay (they are true), and the reader is told they are not the evidence.
-   */
-  private static void carriedSentence(StringBuilder html, Finding f) {
-    String observed = String.valueOf(f.evidenceObserved());
-    String expected = f.evidenceExpected() == null ? "" : String.format(Locale.ROOT, "%.1f", f.evidenceExpected());
-    // The figures are the strongest test's, against one group: name it when there are several.
-    String group = f.strongestGroupId() == null || f.groups().size() == 1 ? "the group"
-        : "group " + esc(f.strongestGroupId());
+  private Finding leadOf(Finding f) {
+    return evidence.findings().stream().filter(l -> l.findingId().equals(f.leadId())).findFirst().orElse(f);
+  }
+
+  /** What each kind of evidence means, once per finding, in words. */
+  private static void explainEvidence(StringBuilder html, Finding f) {
+    String text;
     if (CombinedEvidence.CLEARING.equals(f.evidence())) {
-      html.append("; duty time is not what carried this finding. <b>What carried it: who cleared the group.</b> "
-          + "The officer made <b>").append(observed).append("</b> of ").append(group).append("'s clearances")
-          .append(", where their share of the port's clearances at those hours predicts <b>").append(expected)
-          .append("</b>.");
+      text = "<b>Evidence: clearing.</b> The clearance records name the officer who cleared each traveller. This "
+          + "lead rests on how often this officer was the one who cleared the group, against the officer's share of "
+          + "all clearances at the port in the same hours; when the officer was on duty is not what carried it.";
     } else if (CombinedEvidence.INSPECTION.equals(f.evidence())) {
-      html.append("; duty time is not what carried this finding. <b>What carried it: how often the group was "
-          + "inspected.</b> <b>").append(observed).append("</b> of ").append(group)
-          .append("'s passages cleared by the officer were inspected, where the other officers' inspection rate ")
-          .append("of its passages predicts <b>").append(expected).append("</b>.");
+      text = "<b>Evidence: inspection.</b> The records say whether each passage was inspected. This lead rests on "
+          + "how rarely the group was inspected when this officer cleared it, against how often the other officers "
+          + "who cleared it inspected it.";
+    } else if (DutyRosters.OFFICER.equals(f.kind())) {
+      text = "<b>Evidence: duty.</b> The group crossed during this officer's shifts more often than its own habits "
+          + "explain. An officer's expected figure is <i>conditional on the division</i>: only days on which the rest "
+          + "of the division was on or off duty exactly as it really was count, so it measures what this officer's "
+          + "own shifts (overtime, rest days) add to the division's. It is larger than the division's expected "
+          + "figure for the same crossings because it starts from the crossings the division already covers.";
     } else {
-      html.append('.');
+      text = "<b>Evidence: duty.</b> The group crossed during the division's duty more often than its own habits "
+          + "explain: the group keeps its times of day, and its days are shuffled among days of the same kind. "
+          + "The division's expected figure counts all of the group's crossings; an officer's counts only what the "
+          + "officer adds to the division, so the two are not on one basis.";
     }
+    html.append("<p class=\"evidence-explained\">").append(text).append("</p>\n");
+  }
+
+  /** The finding's groups as patterns: nested groups are one pattern, counted once. */
+  private void patterns(StringBuilder html, Finding f) {
+    List<NestedGroups.Pattern> patterns = NestedGroups.of(f.groups(), evidence.groups());
+    html.append("<p class=\"patterns\">").append(f.memberCount() == null ? "" : "<b>" + f.memberCount()
+        + "</b> travellers in ").append(patterns.size()).append(patterns.size() == 1 ? " pattern" : " patterns")
+        .append(", <b>").append(intOf(f.crossings())).append("</b> crossings in the case records, each counted once");
+    html.append(":</p>\n<ul class=\"pattern-list\">\n");
+    for (NestedGroups.Pattern p : patterns) {
+      CaseEvidence.GroupInfo top = p.largest();
+      CrossingHabit habit = CrossingHabit.of(evidence.eventsOf(top.groupId(), f.portId()));
+      html.append("<li data-groups=\"").append(esc(String.join(" ", p.groups().stream()
+          .map(CaseEvidence.GroupInfo::groupId).toList()))).append("\">group ").append(esc(top.groupId()))
+          .append(" (").append(top.size()).append(" travellers)");
+      if (p.groups().size() > 1) {
+        html.append(" with the groups nested in it: ").append(esc(String.join(", ", p.groups().subList(1,
+            p.groups().size()).stream().map(g -> g.groupId() + " (" + g.size() + ")").toList())));
+      }
+      html.append("; crosses ").append(esc(habit.describe()));
+      if (top.largeGroup() || top.size() >= LARGE_GROUP_MEMBERS) {
+        html.append(" <span class=\"large-group\">large").append(habit.regular() ? " regular" : "").append(" group")
+            .append("</span>: a works shuttle or a coach looks like this; find out what it is before reading the "
+                + "lead as a ring");
+      }
+      html.append("</li>\n");
+    }
+    html.append("</ul>\n");
   }
 
   /**
@@ -333,14 +546,32 @@ public final class CaseReportPage {
         .append("</svg>\n");
   }
 
-  private void timeline(StringBuilder html, Finding f, List<String> groups) {
+  private void timeline(StringBuilder html, Finding f) {
     String id = f.findingId();
+    List<String> groups = f.groups();
     List<Shift> shifts = evidence.shiftsOf(id);
-    List<GroupEvent> events = new ArrayList<>();
-    groups.forEach(g -> events.addAll(evidence.eventsOf(g, f.portId())));
-    // Local days run from the day before the UTC window to the day after it: a port east or
-    // west of UTC has crossings on both edges.
+    Set<String> inRecords = evidence.recordCrossingsOf(id);
+    // One dot per crossing: a crossing of a ring is also one of each group nested in it.
+    Map<String, GroupEvent> byCrossing = new TreeMap<>();
+    List<GroupEvent> unnamed = new ArrayList<>();
+    groups.forEach(g -> evidence.eventsOf(g, f.portId()).forEach(e -> {
+      if (e.basketId() == null) {
+        unnamed.add(e);
+      } else {
+        byCrossing.putIfAbsent(e.basketId(), e);
+      }
+    }));
+    List<GroupEvent> events = new ArrayList<>(byCrossing.values());
+    events.addAll(unnamed);
+    // Local days run from the day before the UTC window to the day after it (a port east or
+    // west of UTC has crossings on both edges), or from the first crossing in the records
+    // when the alignment window reaches further back.
     LocalDate first = LocalDate.parse(manifest.windowStart().substring(0, 10)).minusDays(1);
+    for (GroupEvent e : events) {
+      if (e.localDate() != null && inRecords.contains(e.basketId()) && e.localDate().isBefore(first)) {
+        first = e.localDate();
+      }
+    }
     LocalDate last = LocalDate.parse(manifest.runDate()).plusDays(1);
     int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
     int left = 46;
@@ -386,7 +617,7 @@ public final class CaseReportPage {
             esc(s.shiftId() + " (" + s.officerId() + ")")));
       }
     }
-    int aligned = 0;
+    int recorded = 0;
     int drawn = 0;
     for (GroupEvent e : events) {
       LocalDateTime at = e.localDate().atStartOfDay().plusSeconds(e.localSecondOfDay());
@@ -394,16 +625,16 @@ public final class CaseReportPage {
       if (d < 0 || d >= days) {
         continue;
       }
-      boolean onDuty = shifts.stream().anyMatch(s -> isOwn(s) && !at.isBefore(s.start()) && at.isBefore(s.end()));
-      aligned += onDuty ? 1 : 0;
+      boolean inCase = e.basketId() != null && inRecords.contains(e.basketId());
+      recorded += inCase ? 1 : 0;
       drawn++;
       double x = left + d * colWidth + colWidth / 2;
       double y = top + hours(at.toLocalDate(), at) * hourHeight;
       html.append(String.format(Locale.ROOT,
           "<circle class=\"crossing%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" stroke=\"#7b1d12\">"
               + "<title>%s %s %s, %d members%s</title></circle>\n",
-          onDuty ? " on-duty" : "", x, y, onDuty ? "#c0392b" : "#ffffff", esc(e.groupId()), esc(e.direction()),
-          at.toString().replace('T', ' '), e.membersPresent().longValue(), onDuty ? ", on duty" : ""));
+          inCase ? " in-records" : "", x, y, inCase ? "#c0392b" : "#ffffff", esc(e.groupId()), esc(e.direction()),
+          at.toString().replace('T', ' '), e.membersPresent().longValue(), inCase ? ", in the case records" : ""));
     }
     boolean officer = f.kind().equals(DutyRosters.OFFICER);
     html.append("</svg>\n<p class=\"legend\"><span style=\"color:#3b6fb6\">&#9632; ").append(esc(who))
@@ -412,8 +643,8 @@ public final class CaseReportPage {
       html.append("<span style=\"color:#9aa5b8\">&#9632; rest of ").append(esc(f.divisionId()))
           .append("</span>");
     }
-    html.append("<span style=\"color:#c0392b\">&#9679; group crossing on duty (").append(aligned)
-        .append(")</span><span>&#9675; group crossing off duty (").append(drawn - aligned)
+    html.append("<span style=\"color:#c0392b\">&#9679; crossing in the case records (<span class=\"recorded\">")
+        .append(recorded).append("</span>)</span><span>&#9675; other crossing of the group here (").append(drawn - recorded)
         .append(")</span></p>\n");
   }
 
@@ -426,7 +657,13 @@ public final class CaseReportPage {
     return ChronoUnit.SECONDS.between(day.atStartOfDay(), at) / 3600.0;
   }
 
-  private void comparison(StringBuilder html, Finding f, List<String> groups) {
+  /**
+   * The division's officers against the same groups, each with the same figures as the
+   * finding: duty (an officer's expected figure is conditional on the division) and, where the
+   * records name who cleared, the clearances; and why each was or was not raised.
+   */
+  private void comparison(StringBuilder html, Finding f) {
+    List<String> groups = f.groups();
     List<OfficerTest> officers = evidence.officerTests().stream()
         .filter(o -> f.divisionId().equals(o.divisionId()) && f.portId().equals(o.portId())
             && groups.contains(o.groupId()))
@@ -437,45 +674,105 @@ public final class CaseReportPage {
       html.append("<p class=\"omitted\">No officer of the division was tested against these groups.</p>\n");
       return;
     }
-    html.append("<table class=\"comparison\"><tr><th>officer</th><th>group</th><th>on duty</th>"
-        + "<th>expected on duty</th><th>p</th><th>q</th><th>p carried by: observed / expected</th><th>raised</th>"
-        + "</tr>\n");
+    boolean clearing = officers.stream().anyMatch(o -> o.clearedEvents() != null);
+    html.append("<p class=\"baseline\">Every officer is shown with the same figures. Duty: crossings in the "
+        + "officer's shifts against what chance predicts <i>given the division's duty</i> (conditional on the division, "
+        + "so not comparable with the division's own expected figure).")
+        .append(clearing ? " Cleared: the group's clearances the records name the officer for, against the officer's "
+            + "share of all clearances at the port at those hours." : "")
+        .append(" An officer is raised when the strongest of these passes the run's bar (q at most ")
+        .append(esc(sciText(level))).append(").</p>\n");
+    html.append("<table class=\"comparison\"><tr><th>officer</th><th>group</th><th>duty: on shift</th>"
+        + "<th>duty: expected given the division</th>");
+    if (clearing) {
+      html.append("<th>cleared</th><th>cleared: expected</th>");
+    }
+    html.append("<th>carried by</th><th>p</th><th>q</th><th>raised, and why</th></tr>\n");
     for (OfficerTest o : officers) {
       boolean mine = o.officerId().equals(f.officerId());
       // A test always has these figures; unboxing them here fails loudly on one that has not.
-      html.append(mine ? "<tr style=\"font-weight:bold\">" : "<tr>").append("<td>").append(esc(o.officerId()))
-          .append("</td><td>").append(esc(o.groupId())).append("</td>").append(num(o.alignedEvents().intValue()))
-          .append(dec(o.expectedAlignedEvents().doubleValue())).append(sci(o.pValue().doubleValue()))
-          .append(sci(o.qValue().doubleValue())).append("<td>").append(esc(o.evidence())).append(": ")
-          .append(esc(carried(o.evidence(), o.evidenceObserved(), o.evidenceExpected()))).append("</td><td>")
-          .append(o.flagged() ? "yes" : o.statisticallyFlagged() ? "held back" : "no").append("</td></tr>\n");
+      html.append(mine ? "<tr class=\"this-officer\" style=\"font-weight:bold\">" : "<tr>").append("<td>")
+          .append(esc(o.officerId())).append("</td><td>").append(esc(o.groupId())).append("</td>")
+          .append(num(o.alignedEvents().intValue())).append(dec(o.expectedAlignedEvents().doubleValue()));
+      if (clearing) {
+        html.append(num(o.clearedEvents())).append(dec(o.expectedClearedEvents()));
+      }
+      html.append("<td>").append(esc(o.evidence())).append("</td>").append(sci(o.pValue().doubleValue()))
+          .append(sci(o.qValue().doubleValue())).append("<td>").append(esc(raisedBecause(o))).append("</td></tr>\n");
     }
     html.append("</table>\n");
   }
 
-  private void cases(StringBuilder html, String id, boolean raised) {
+  private String raisedBecause(OfficerTest o) {
+    String q = sciText(o.qValue());
+    if (Boolean.TRUE.equals(o.flagged())) {
+      return "yes: q " + q + " is within the bar " + sciText(level);
+    }
+    if (Boolean.TRUE.equals(o.statisticallyFlagged())) {
+      return "held back: passed the bar, but dismissed and its evidence has not grown";
+    }
+    return "no: q " + q + " is above the bar " + sciText(level);
+  }
+
+  private void cases(StringBuilder html, Finding f) {
+    String id = f.findingId();
     long total = evidence.caseCountOf(id);
     List<CaseRecord> rows = evidence.casesOf(id);
-    html.append("<h4>Case records (").append(total).append(total == 1 ? " record" : " records").append(")</h4>\n");
+    html.append("<h4>Case records (<span class=\"record-count\">").append(total).append("</span>")
+        .append(total == 1 ? " record" : " records").append(", ").append(evidence.recordCrossingsOf(id).size())
+        .append(" crossings)</h4>\n");
     if (rows.isEmpty()) {
-      html.append("<p class=\"omitted\">").append(raised ? "No clearance record is linked to this finding."
+      html.append("<p class=\"omitted\">").append(f.raised() ? "No clearance record is linked to this finding."
           : "This finding is held back by a dismissal, so no records are listed; its tests are in alignment_tests.")
           .append("</p>\n");
       return;
     }
-    html.append("<table class=\"cases\"><tr><th>record</th><th>group</th><th>direction</th><th>crossed at (UTC)</th>"
-        + "<th>officer</th><th>shifts</th></tr>\n");
+    html.append("<p class=\"omitted\">One row per clearance record, ready to ask for footage: the port-local time "
+        + "beside UTC, the lane and vehicle, who the record says cleared it, and the shift it fell in.</p>\n")
+        .append("<table class=\"cases\" data-finding-id=\"").append(esc(id)).append("\"><tr><th>record</th>"
+        + "<th>port-local time</th><th>UTC</th><th>direction</th><th>lane</th><th>vehicle</th><th>cleared by</th>"
+        + "<th>inspected</th><th>seizure</th><th>group members present</th><th>groups</th><th>flagged officer</th>"
+        + "<th>shift</th></tr>\n");
     for (CaseRecord r : rows) {
-      html.append("<tr><td>").append(esc(r.recordId())).append("</td><td>").append(esc(r.groupId()))
-          .append("</td><td>").append(esc(r.direction())).append("</td><td>").append(esc(r.crossedAt()))
-          .append("</td><td>").append(esc(r.officerId() == null ? "(division)" : r.officerId())).append("</td><td>")
-          .append(esc(String.join(", ", r.shiftIds()))).append("</td></tr>\n");
+      html.append("<tr data-record-id=\"").append(esc(r.recordId())).append("\"><td>").append(esc(r.recordId()))
+          .append("</td><td>").append(esc(r.crossedAtLocal())).append("</td><td>").append(esc(r.crossedAt()))
+          .append("</td><td>").append(esc(r.direction())).append("</td><td>").append(esc(orDash(r.laneId())))
+          .append("</td><td>").append(esc(r.vehicleId() == null ? "on foot" : r.vehicleId())).append("</td><td>")
+          .append(esc(r.clearedBy() == null ? "not recorded" : r.clearedBy())).append("</td><td>")
+          .append(yesNo(r.inspected())).append("</td><td>").append(yesNo(r.seizure())).append("</td>")
+          .append(num(r.membersPresent())).append("<td>").append(esc(String.join(", ", r.groups())))
+          .append("</td><td>").append(esc(r.officerIds().isEmpty() ? "(division)" : String.join(", ", r.officerIds())))
+          .append("</td>");
+      if (r.shiftIds().isEmpty()) {
+        html.append("<td class=\"no-shift\">").append(esc(noShift(r))).append("</td>");
+      } else {
+        html.append("<td>").append(esc(String.join(", ", r.shiftIds()))).append("</td>");
+      }
+      html.append("</tr>\n");
     }
     html.append("</table>\n");
-    if (rows.size() == CaseEvidence.RECORDS_PER_FINDING) {
-      html.append("<p class=\"omitted\">The first ").append(CaseEvidence.RECORDS_PER_FINDING)
-          .append(" rows are shown; all are in the <code>flagged_cases</code> table (filter on finding_ids).</p>\n");
+    if (rows.size() < total) {
+      html.append("<p class=\"omitted\">The first ").append(rows.size())
+          .append(" records are shown; all are in the <code>flagged_cases</code> table (filter on finding_ids).</p>\n");
     }
+  }
+
+  /** Why a record has no shift: said in words, since a roster gap is itself worth a look. */
+  private static String noShift(CaseRecord r) {
+    if (r.officerIds().isEmpty()) {
+      return "no officer of the division rostered at this time: a roster gap, itself worth a look";
+    }
+    return r.officerIds().contains(r.clearedBy())
+        ? "the record names this officer, but no shift of theirs covers this time: work off the roster, or a roster gap"
+        : "no shift of this officer covers this time";
+  }
+
+  private static String orDash(String value) {
+    return value == null ? "-" : value;
+  }
+
+  private static String yesNo(Boolean value) {
+    return value == null ? "-" : value ? "yes" : "no";
   }
 
   private static String who(Finding f) {

@@ -96,9 +96,10 @@ public final class NightlyRun {
       Detection.Detected detected = new Detection(request.config(), window, progress, persisted)
           .apply(crossings, shifts, longer);
 
-      // The shifts behind the findings' evidence are those of the window the tests used.
+      // The shifts and records behind the findings' evidence are those of the window the tests used.
       Publish.Written written = publish.findings(request, detected,
-          longer.map(Detection.LongerAlignment::shifts).orElse(shifts), ingested.quarantine());
+          longer.map(Detection.LongerAlignment::shifts).orElse(shifts),
+          longer.map(Detection.LongerAlignment::crossings).orElse(crossings), ingested.quarantine());
       RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
           previous, counts, written.outputs(), detected.mining(), detected.limits());
       // The report shows the manifest as it stands before the report is written; the

@@ -50,13 +50,16 @@ final class Publish {
    * then the quarantine.
    *
    * @param shifts the shifts in the window, behind each finding's evidence
+   * @param crossings the clearance records in the window the tests read, for the case records' details
    */
-  Written findings(RunRequest request, Detection.Detected detected, Dataset<Row> shifts, Dataset<Row> quarantine) {
+  Written findings(RunRequest request, Detection.Detected detected, Dataset<Row> shifts, Dataset<Row> crossings,
+      Dataset<Row> quarantine) {
     EarlierRun earlier = EarlierRun.read(spark, output.latestEarlierRunWith(OutputTable.FINDING_HISTORY),
         output.publishedRuns());
     earlier.runDate().ifPresent(d -> progress.note("carrying finding history and decisions on from the run of " + d));
     Map<OutputTable, Dataset<Row>> findings = new InvestigatorView(spark, request.runDate(), persisted).apply(
-        detected.tests(), detected.groups(), detected.units(), detected.events(), shifts, earlier, request.feedback());
+        detected.tests(), detected.groups(), detected.units(), detected.events(), shifts, crossings, earlier,
+        request.feedback());
     Map<String, Long> outputs = new LinkedHashMap<>();
     for (Map.Entry<OutputTable, Dataset<Row>> table : findings.entrySet()) {
       outputs.put(table.getKey().folder(), write(table.getKey(), table.getValue()));

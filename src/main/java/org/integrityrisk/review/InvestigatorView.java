@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.integrityrisk.schema.Columns.ALIGNED_BASKET_IDS;
@@ -17,6 +19,11 @@ import static org.integrityrisk.schema.Columns.ALIGNED_EVENTS;
 import static org.integrityrisk.schema.Columns.BASKET_ID;
 import static org.integrityrisk.schema.Columns.CASE_BASKET_IDS;
 import static org.integrityrisk.schema.Columns.CASE_RECORDS;
+import static org.integrityrisk.schema.Columns.CROSSINGS;
+import static org.integrityrisk.schema.Columns.FLAGGED_FOR;
+import static org.integrityrisk.schema.Columns.LEAD_ID;
+import static org.integrityrisk.schema.Columns.MEMBERS;
+import static org.integrityrisk.schema.Columns.MEMBER_COUNT;
 import static org.integrityrisk.schema.Columns.DECISION;
 import static org.integrityrisk.schema.Columns.DECISION_DATE;
 import static org.integrityrisk.schema.Columns.DECISION_NOTE;
@@ -63,6 +70,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.integrityrisk.alignment.DutyRosters;
 import org.integrityrisk.schema.OutputTable;
 import org.integrityrisk.scoring.FlaggedCases;
@@ -78,6 +86,14 @@ import org.integrityrisk.spark.Persisted;
  * <p>A finding is one officer or one division at one port with at least one test that
  * passed the false discovery control. It is raised for review unless investigators
  * dismissed it and its evidence has not grown since.
+ *
+ * <p>One pattern is one lead. A finding's figures count each crossing once, however many of
+ * its groups (a ring and its nested sub-groups) share it ({@code crossings}), and its
+ * travellers once ({@code member_count}). A division finding more than half of whose
+ * crossings one flagged officer's flag also carries is that officer's pattern seen from the
+ * division: it is shown under the officer's lead ({@code lead_id}) and counted once in the
+ * watch list, so the page does not cast the officer's pattern on colleagues the officer's own
+ * test clears.
  */
 public final class InvestigatorView {
   public static final String GROUP = "group";
@@ -89,6 +105,12 @@ public final class InvestigatorView {
   private static final String STRONGEST = "_strongest";
   private static final String FINDING_KEY = "_f";
   private static final String GROUP_KEY = "_g";
+  private static final String MEMBER = "_member";
+  private static final String CARRIER = "_carrier";
+  private static final String SHARED = "_shared";
+  private static final String RANK = "_rank";
+  private static final String LEAD_KEY = "_lead";
+  private static final String MEMBERS_KEY = "_members";
   private static final String LEFT = "left";
 
   private final SparkSession spark;
@@ -108,12 +130,14 @@ public final class InvestigatorView {
    * @param units officers and divisions rostered in the window ({@link DutyRosters#UNIT_SCHEMA})
    * @param events group events
    * @param shifts the window's shifts
+   * @param crossings the clearance records the tests read (one row per record, with its port-local time)
    * @param earlier what the latest earlier run handed on
    * @param feedback decisions read from this run's feedback file
    * @return the output tables, in the order they are written
    */
   public Map<OutputTable, Dataset<Row>> apply(Dataset<Row> tests, Dataset<Row> groups, Dataset<Row> units,
-      Dataset<Row> events, Dataset<Row> shifts, EarlierRun earlier, List<FeedbackFile.Entry> feedback) {
+      Dataset<Row> events, Dataset<Row> shifts, Dataset<Row> crossings, EarlierRun earlier,
+      List<FeedbackFile.Entry> feedback) {
     Dataset<Row> identified = tests.withColumn(FINDING_ID,
         FindingIds.of(col(UNIT_KIND), col(UNIT_ID), col(PORT_ID)));
     Dataset<Row> lastAligned = identified.filter(col(FLAGGED))
@@ -163,12 +187,32 @@ public final class InvestigatorView {
         .withColumnRenamed(FLAGGED, STATISTICALLY_FLAGGED)
         .withColumn(FLAGGED, col(STATISTICALLY_FLAGGED).and(coalesce(col(RAISED), lit(false))))
         .drop(RAISED));
-    Dataset<Row> cases = persisted.freshPlan(FlaggedCases.apply(raisedTests, events, shifts));
-    Dataset<Row> caseCounts = cases.select(col(RECORD_ID), explode(col(FINDING_IDS)).as(FINDING_KEY))
-        .groupBy(FINDING_KEY).agg(countDistinct(RECORD_ID).cast("int").as(CASE_RECORDS));
-    Dataset<Row> findingsWithCases = findings
+    Dataset<Row> cases = persisted.freshPlan(FlaggedCases.apply(raisedTests, events, shifts, crossings));
+    Dataset<Row> backing = cases.select(col(RECORD_ID), col(BASKET_ID), col(FINDING_ID).as(CARRIER), col(FLAGGED_FOR),
+        explode(col(FINDING_IDS)).as(FINDING_KEY));
+    Dataset<Row> caseCounts = backing.groupBy(FINDING_KEY).agg(countDistinct(RECORD_ID).cast("int").as(CASE_RECORDS),
+        countDistinct(BASKET_ID).cast("int").as(CROSSINGS));
+    // An officer's row names the division's finding too: the crossings each officer's flag
+    // carries for a division finding, the officer with the most of them first.
+    Dataset<Row> carriedByOfficer = backing
+        .filter(col(FLAGGED_FOR).equalTo(DutyRosters.OFFICER).and(col(FINDING_KEY).notEqual(col(CARRIER))))
+        .groupBy(FINDING_KEY, CARRIER).agg(countDistinct(BASKET_ID).as(SHARED))
+        .withColumn(RANK, row_number().over(Window.partitionBy(FINDING_KEY).orderBy(col(SHARED).desc(), col(CARRIER))))
+        .filter(col(RANK).equalTo(1)).drop(RANK).withColumnRenamed(FINDING_KEY, LEAD_KEY);
+    Dataset<Row> memberCounts = identified.filter(col(FLAGGED))
+        .select(col(FINDING_ID).as(FINDING_KEY), col(GROUP_ID).as(GROUP_KEY)).distinct()
+        .join(groups.select(col(GROUP_ID), explode(col(MEMBERS)).as(MEMBER)), col(GROUP_KEY).equalTo(col(GROUP_ID)))
+        .groupBy(FINDING_KEY).agg(countDistinct(MEMBER).cast("int").as(MEMBER_COUNT))
+        .withColumnRenamed(FINDING_KEY, MEMBERS_KEY);
+    Dataset<Row> findingsWithCases = persisted.freshPlan(findings
         .join(caseCounts, col(FINDING_ID).equalTo(col(FINDING_KEY)), LEFT).drop(FINDING_KEY)
-        .withColumn(CASE_RECORDS, coalesce(col(CASE_RECORDS), lit(0)));
+        .join(carriedByOfficer, col(FINDING_ID).equalTo(col(LEAD_KEY)), LEFT).drop(LEAD_KEY)
+        .join(memberCounts, col(FINDING_ID).equalTo(col(MEMBERS_KEY)), LEFT).drop(MEMBERS_KEY)
+        .withColumn(CASE_RECORDS, coalesce(col(CASE_RECORDS), lit(0)))
+        .withColumn(CROSSINGS, coalesce(col(CROSSINGS), lit(0)))
+        .withColumn(LEAD_ID, when(col(KIND).equalTo(DutyRosters.DIVISION)
+            .and(col(SHARED).multiply(2).gt(col(CROSSINGS))), col(CARRIER)).otherwise(col(FINDING_ID)))
+        .drop(CARRIER, SHARED));
 
     Dataset<Row> groupReview = current.filter(col(KIND).equalTo(GROUP))
         .select(col(FINDING_ID).as(GROUP_KEY), col(FIRST_SEEN), col(LAST_SEEN), col(RUNS_SEEN),
@@ -183,10 +227,10 @@ public final class InvestigatorView {
     tables.put(OutputTable.ALIGNMENT_TESTS, raisedTests.drop(ALIGNED_BASKET_IDS, CASE_BASKET_IDS));
     tables.put(OutputTable.FINDINGS, findingsWithCases);
     tables.put(OutputTable.FINDING_SHIFTS, FindingShifts.apply(findings, shifts));
-    tables.put(OutputTable.GROUP_EVENTS, events.drop(BASKET_ID));
+    tables.put(OutputTable.GROUP_EVENTS, events);
     tables.put(OutputTable.FINDING_HISTORY, reviewed.history());
     tables.put(OutputTable.FEEDBACK, decisions);
-    tables.put(OutputTable.WATCH_LIST, WatchList.apply(earlier.watchList(), units, findings, runDate));
+    tables.put(OutputTable.WATCH_LIST, WatchList.apply(earlier.watchList(), units, findingsWithCases, runDate));
     return tables;
   }
 

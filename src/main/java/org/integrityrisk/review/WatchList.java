@@ -12,6 +12,9 @@ import static org.integrityrisk.schema.Columns.DIVISION_ID;
 import static org.integrityrisk.schema.Columns.FINDINGS_NOT_RERAISED;
 import static org.integrityrisk.schema.Columns.FINDINGS_RAISED;
 import static org.integrityrisk.schema.Columns.KIND;
+import static org.integrityrisk.schema.Columns.LEADS_RAISED;
+import static org.integrityrisk.schema.Columns.LEAD_ID;
+import static org.integrityrisk.schema.Columns.FINDING_ID;
 import static org.integrityrisk.schema.Columns.OFFICERS_FLAGGED;
 import static org.integrityrisk.schema.Columns.PORT_ID;
 import static org.integrityrisk.schema.Columns.RAISED;
@@ -31,7 +34,9 @@ import org.integrityrisk.alignment.DutyRosters;
  * Flag counts per port and division, one row per run date, every run's rows carried in
  * the next: a unit sees whether one office is flagged far more often than the others.
  * Every division rostered in a run is listed, flagged or not, so a zero is a zero and not
- * a missing row.
+ * a missing row. {@code leads_raised} counts each pattern once: a division finding shown under
+ * one of its officers' leads adds nothing to the officer's flag (runs written before the
+ * column have it null).
  */
 public final class WatchList {
 
@@ -42,7 +47,8 @@ public final class WatchList {
       .add(OFFICERS_FLAGGED, DataTypes.IntegerType)
       .add(DIVISION_FLAGGED, DataTypes.BooleanType)
       .add(FINDINGS_RAISED, DataTypes.IntegerType)
-      .add(FINDINGS_NOT_RERAISED, DataTypes.IntegerType);
+      .add(FINDINGS_NOT_RERAISED, DataTypes.IntegerType)
+      .add(LEADS_RAISED, DataTypes.IntegerType);
 
   private static final String PORT_KEY = "_port";
   private static final String DIVISION_KEY = "_division";
@@ -52,7 +58,7 @@ public final class WatchList {
   /**
    * @param earlier the latest earlier run's watch list
    * @param units the officers and divisions rostered in this run's window
-   * @param findings this run's findings (kind, port_id, division_id, raised)
+   * @param findings this run's findings (finding_id, kind, port_id, division_id, raised, lead_id)
    */
   public static Dataset<Row> apply(Dataset<Row> earlier, Dataset<Row> units, Dataset<Row> findings, LocalDate runDate) {
     Column officer = col(KIND).equalTo(DutyRosters.OFFICER);
@@ -61,7 +67,9 @@ public final class WatchList {
         sum(when(officer.and(col(RAISED)), 1).otherwise(0)).cast("int").as(OFFICERS_FLAGGED),
         max(division.and(col(RAISED))).as(DIVISION_FLAGGED),
         sum(when(col(RAISED), 1).otherwise(0)).cast("int").as(FINDINGS_RAISED),
-        sum(when(not(col(RAISED)), 1).otherwise(0)).cast("int").as(FINDINGS_NOT_RERAISED));
+        sum(when(not(col(RAISED)), 1).otherwise(0)).cast("int").as(FINDINGS_NOT_RERAISED),
+        sum(when(col(RAISED).and(col(LEAD_ID).equalTo(col(FINDING_ID))), 1).otherwise(0)).cast("int")
+            .as(LEADS_RAISED));
     Dataset<Row> thisRun = units.filter(col(UNIT_KIND).equalTo(DutyRosters.DIVISION))
         .select(col(PORT_ID), col(DIVISION_ID)).distinct()
         .join(counts, col(PORT_ID).equalTo(col(PORT_KEY)).and(col(DIVISION_ID).equalTo(col(DIVISION_KEY))), "left")
@@ -69,7 +77,8 @@ public final class WatchList {
             coalesce(col(OFFICERS_FLAGGED), lit(0)).as(OFFICERS_FLAGGED),
             coalesce(col(DIVISION_FLAGGED), lit(false)).as(DIVISION_FLAGGED),
             coalesce(col(FINDINGS_RAISED), lit(0)).as(FINDINGS_RAISED),
-            coalesce(col(FINDINGS_NOT_RERAISED), lit(0)).as(FINDINGS_NOT_RERAISED));
+            coalesce(col(FINDINGS_NOT_RERAISED), lit(0)).as(FINDINGS_NOT_RERAISED),
+            coalesce(col(LEADS_RAISED), lit(0)).as(LEADS_RAISED));
     return earlier.filter(col(RUN_DATE).lt(lit(Date.valueOf(runDate))))
         .select(FindingReview.names(SCHEMA)).unionByName(thisRun);
   }

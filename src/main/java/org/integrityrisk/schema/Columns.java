@@ -35,6 +35,8 @@ public final class Columns {
   public static final String SOURCE_ROW = "source_row";
 
   // Port-local time, added by the run window.
+  /** A crossing's time on the port's wall clock, added by the run window and kept in {@code flagged_cases}. */
+  public static final String CROSSED_AT_LOCAL = "crossed_at_local";
   public static final String LOCAL_DATE = "local_date";
   public static final String LOCAL_SECOND_OF_DAY = "local_second_of_day";
   public static final String SHIFT_START_LOCAL = "shift_start_local";
@@ -106,6 +108,17 @@ public final class Columns {
   public static final String RAISED = "raised";
   public static final String SHIFT_IDS = "shift_ids";
   public static final String ROLE = "role";
+  /** In {@code findings}: distinct travellers over the finding's groups. */
+  public static final String MEMBER_COUNT = "member_count";
+  /** In {@code findings}: distinct crossings behind the finding's case records (a crossing is a co-travel basket). */
+  public static final String CROSSINGS = "crossings";
+  /**
+   * In {@code findings}: the finding this one is shown under, its own id when it stands alone;
+   * a division finding most of whose crossings are one flagged officer's is that officer's.
+   */
+  public static final String LEAD_ID = "lead_id";
+  /** In {@code flagged_cases}: the officer the clearance record names as having cleared it. */
+  public static final String CLEARED_BY = "cleared_by";
 
   // Review: what earlier runs saw and what investigators decided.
   public static final String RUN_DATE = "run_date";
@@ -125,6 +138,8 @@ public final class Columns {
   public static final String OFFICERS_FLAGGED = "officers_flagged";
   public static final String DIVISION_FLAGGED = "division_flagged";
   public static final String FINDINGS_RAISED = "findings_raised";
+  /** In {@code watch_list}: raised findings that stand as their own lead (a division shown under an officer counts once). */
+  public static final String LEADS_RAISED = "leads_raised";
 
   // Quarantine.
   public static final String INPUT = "input";

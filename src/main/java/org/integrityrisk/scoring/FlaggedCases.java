@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.integrityrisk.alignment.DutyRosters;
+import org.integrityrisk.ingest.LocalClock;
 import org.integrityrisk.schema.RequiredColumns;
 
 /**
@@ -29,7 +30,10 @@ import org.integrityrisk.schema.RequiredColumns;
  * and, when the division is flagged for the same record, the division's) and the shifts
  * it fell in ({@code shift_ids}: the officer's own shift at the port, or for a division
  * the shifts of its officers on duty then), so an investigator can pull the records and
- * the footage of those shifts.
+ * the footage of those shifts. Each row also carries what an investigator needs to ask for
+ * the footage of that one clearance: the crossing's time on the port's clock, lane, vehicle, who the record says
+ * cleared it, whether it was inspected or led to a seizure, the crossing ({@code basket_id})
+ * and how many of the group were in it.
  */
 public final class FlaggedCases {
 
@@ -47,6 +51,8 @@ public final class FlaggedCases {
   private static final String SHIFT_DIVISION = "_r_division";
   private static final String SHIFT_PORT = "_r_port";
   private static final String CASE_SHIFT_IDS = "_shift_ids";
+  private static final String DETAIL_RECORD = "_d_record";
+  private static final String DETAIL_ZONE = "_d_zone";
 
   private FlaggedCases() {}
 
@@ -54,11 +60,16 @@ public final class FlaggedCases {
    * @param tests tested alignments with {@code flagged} and {@code finding_id}
    * @param events group events (group_id, basket_id, record_ids, event_time)
    * @param shifts the window's shifts (shift_id, officer_id, division_id, port_id, shift_start, shift_end)
+   * @param crossings the clearance records the tests read, one row per record_id, with their port-local time
    */
-  public static Dataset<Row> apply(Dataset<Row> tests, Dataset<Row> events, Dataset<Row> shifts) {
+  public static Dataset<Row> apply(Dataset<Row> tests, Dataset<Row> events, Dataset<Row> shifts,
+      Dataset<Row> crossings) {
     RequiredColumns.require(STAGE, "tests", tests, FLAGGED, GROUP_ID, PORT_ID, UNIT_KIND, OFFICER_ID, DIVISION_ID,
         FINDING_ID, P_VALUE, Q_VALUE, EVIDENCE, CASE_BASKET_IDS);
-    RequiredColumns.require(STAGE, "events", events, GROUP_ID, BASKET_ID, DIRECTION, EVENT_TIME, RECORD_IDS);
+    RequiredColumns.require(STAGE, "events", events, GROUP_ID, BASKET_ID, DIRECTION, EVENT_TIME, RECORD_IDS,
+        MEMBERS_PRESENT);
+    RequiredColumns.require(STAGE, "crossings", crossings, RECORD_ID, TIMEZONE, LANE_ID, VEHICLE_ID, OFFICER_ID,
+        INSPECTED, SEIZURE);
     RequiredColumns.require(STAGE, "shifts", shifts, SHIFT_ID, OFFICER_ID, DIVISION_ID, PORT_ID, SHIFT_START,
         SHIFT_END);
     Dataset<Row> alignedEvents = tests.filter(col(FLAGGED))
@@ -66,10 +77,10 @@ public final class FlaggedCases {
             col(FINDING_ID), col(P_VALUE), col(Q_VALUE), col(EVIDENCE),
             explode(col(CASE_BASKET_IDS)).as(BASKET_ID));
     Dataset<Row> records = alignedEvents
-        .join(events.select(col(GROUP_ID), col(BASKET_ID), col(DIRECTION), col(EVENT_TIME),
+        .join(events.select(col(GROUP_ID), col(BASKET_ID), col(DIRECTION), col(EVENT_TIME), col(MEMBERS_PRESENT),
             explode(col(RECORD_IDS)).as(RECORD_ID)), new String[] {GROUP_ID, BASKET_ID})
-        .select(col(RECORD_ID), col(GROUP_ID), col(OFFICER_ID), col(DIVISION_ID), col(PORT_ID),
-            col(DIRECTION), col(EVENT_TIME).as(CROSSED_AT), col(UNIT_KIND).as(FLAGGED_FOR),
+        .select(col(RECORD_ID), col(GROUP_ID), col(BASKET_ID), col(MEMBERS_PRESENT), col(OFFICER_ID),
+            col(DIVISION_ID), col(PORT_ID), col(DIRECTION), col(EVENT_TIME).as(CROSSED_AT), col(UNIT_KIND).as(FLAGGED_FOR),
             col(FINDING_ID), col(EVIDENCE), col(P_VALUE), col(Q_VALUE));
     // One pass over each record's rows: an officer's flag carries the record, a division's
     // flag carries it only where no officer of that division is flagged for it, and every
@@ -86,11 +97,17 @@ public final class FlaggedCases {
         .withColumn(FINDING_IDS,
             array_sort(array_distinct(array_compact(array(col(FINDING_ID), col(DIVISION_FINDING))))))
         .drop(OFFICER_FLAGGED, DIVISION_FINDING);
+    Dataset<Row> details = crossings.select(col(RECORD_ID).as(DETAIL_RECORD), col(TIMEZONE).as(DETAIL_ZONE),
+        col(LANE_ID), col(VEHICLE_ID), col(OFFICER_ID).as(CLEARED_BY), col(INSPECTED), col(SEIZURE));
     return withFindings.join(shiftsOf(withFindings, shifts),
         col(RECORD_ID).equalTo(col(CASE_RECORD)).and(col(OFFICER_ID).eqNullSafe(col(CASE_OFFICER)))
             .and(col(DIVISION_ID).equalTo(col(CASE_DIVISION))), "left")
         .withColumn(SHIFT_IDS, coalesce(col(CASE_SHIFT_IDS), array().cast("array<string>")))
-        .drop(CASE_RECORD, CASE_OFFICER, CASE_DIVISION, CASE_SHIFT_IDS);
+        .drop(CASE_RECORD, CASE_OFFICER, CASE_DIVISION, CASE_SHIFT_IDS)
+        .join(details, col(RECORD_ID).equalTo(col(DETAIL_RECORD)), "left")
+        // The crossing's time as the test counted it, on the port's clock: the same instant as crossed_at.
+        .withColumn(CROSSED_AT_LOCAL, LocalClock.localTime(col(CROSSED_AT), col(DETAIL_ZONE)))
+        .drop(DETAIL_RECORD, DETAIL_ZONE);
   }
 
   private static Dataset<Row> shiftsOf(Dataset<Row> cases, Dataset<Row> shifts) {

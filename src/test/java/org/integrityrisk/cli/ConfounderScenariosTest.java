@@ -107,10 +107,11 @@ class ConfounderScenariosTest {
     Dataset<Row> rosters = inputs.rosters();
     Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));
     Dataset<Row> shifts = WINDOW.shifts(rosters);
+    Dataset<Row> windowCrossings = WINDOW.crossings(clearances);
     Detection.Detected detected = new Detection(PipelineConfig.defaults(), WINDOW, quiet, persisted)
-        .apply(WINDOW.crossings(clearances), shifts);
+        .apply(windowCrossings, shifts);
     return new org.integrityrisk.review.InvestigatorView(SharedSpark.get(), RUN_DATE, persisted).apply(detected.tests(),
-        detected.groups(), detected.units(), detected.events(), shifts,
+        detected.groups(), detected.units(), detected.events(), shifts, windowCrossings,
         org.integrityrisk.review.EarlierRun.none(SharedSpark.get()), List.of());
   }
 
