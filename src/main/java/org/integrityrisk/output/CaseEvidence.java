@@ -188,6 +188,18 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     return events.getOrDefault(new GroupAtPort(groupId, portId), List.of());
   }
 
+  /** The large groups of the run (found before mining), by id. */
+  public List<GroupInfo> largeGroups() {
+    return groups.values().stream().filter(GroupInfo::largeGroup).toList();
+  }
+
+  /** A group's crossings at every port, in time order per port. */
+  public List<GroupEvent> eventsOf(String groupId) {
+    return events.entrySet().stream().filter(e -> e.getKey().groupId().equals(groupId))
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(GroupAtPort::portId)))
+        .flatMap(e -> e.getValue().stream()).toList();
+  }
+
   /** A group of a detailed finding; empty when the suspect_groups table does not hold it. */
   public java.util.Optional<GroupInfo> group(String groupId) {
     return java.util.Optional.ofNullable(groups.get(groupId));
@@ -222,9 +234,11 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     List<String> ids = detailed.stream().map(Finding::findingId).toList();
     TreeSet<String> groupIds = new TreeSet<>();
     detailed.forEach(f -> groupIds.addAll(f.groups()));
+    // Large groups are few (a shuttle, a coach); the page names them whether or not they are leads.
+    groupIds.addAll(GroupInfo.large(tables.apply(OutputTable.SUSPECT_GROUPS)));
     List<Lead> leads = Lead.select(tables.apply(OutputTable.ALIGNMENT_TESTS)).collectAsList().stream()
         .map(Lead::from).toList();
-    if (ids.isEmpty()) {
+    if (groupIds.isEmpty()) {
       return of(findings, watchList, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(),
           leads);
     }
@@ -421,6 +435,12 @@ public record CaseEvidence(List<Finding> findings, WatchSummary watchList, Map<S
     static Dataset<Row> select(Dataset<Row> suspectGroups, TreeSet<String> groups) {
       return suspectGroups.filter(col(GROUP_ID).isin(groups.toArray()))
           .select(col(GROUP_ID), col(SIZE), coalesce(col(LARGE_GROUP), lit(false)).as(LARGE_GROUP), col(MEMBERS));
+    }
+
+    /** The ids of the groups found as large groups before mining. */
+    static List<String> large(Dataset<Row> suspectGroups) {
+      return suspectGroups.filter(coalesce(col(LARGE_GROUP), lit(false))).select(GROUP_ID).orderBy(GROUP_ID)
+          .as(Encoders.STRING()).collectAsList();
     }
 
     static GroupInfo from(Row r) {

@@ -63,6 +63,7 @@ public final class CaseReportPage {
     List<LeadView> leads = LeadView.of(findings);
     head(html);
     startHere(html, leads);
+    largeGroups(html, leads);
     limits(html);
     Set<String> detailed = new HashSet<>();
     evidence.detailed().forEach(f -> detailed.add(f.findingId()));
@@ -161,6 +162,39 @@ public final class CaseReportPage {
             + "It is not the chance that anyone did wrong: a regular group, shift swaps or rosters recorded late can "
             + "make a very strong pattern with nobody doing wrong. The p and q values behind the band are in the "
             + "details column.</p>\n</section>\n");
+  }
+
+  /**
+   * The large groups found before mining (a shuttle, a coach), with their habit and whether
+   * they are part of a lead: a big regular group that is a lead is the first thing to rule
+   * out, and one that is not shows the run saw it and did not take it for a ring.
+   */
+  private void largeGroups(StringBuilder html, List<LeadView> leads) {
+    List<CaseEvidence.GroupInfo> large = evidence.largeGroups();
+    if (large.isEmpty()) {
+      return;
+    }
+    html.append("<h3>Large groups this run</h3>\n<p class=\"omitted\">Found before mining as groups of many "
+        + "travellers who cross together again and again; a works shuttle or a coach looks like this.</p>\n"
+        + "<ul id=\"large-groups\">\n");
+    for (CaseEvidence.GroupInfo g : large) {
+      Map<String, List<GroupEvent>> byPort = new TreeMap<>();
+      evidence.eventsOf(g.groupId()).forEach(e -> byPort.computeIfAbsent(e.portId(), k -> new ArrayList<>()).add(e));
+      html.append("<li data-group-id=\"").append(esc(g.groupId())).append("\">group ").append(esc(g.groupId()))
+          .append(", ").append(g.size()).append(" travellers");
+      byPort.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+          .limit(1).forEach(e -> {
+            CrossingHabit habit = CrossingHabit.of(e.getValue());
+            html.append(" <span class=\"large-group\">large").append(habit.regular() ? " regular" : "")
+                .append(" group: ").append(esc(habit.describe())).append("</span> at ").append(esc(e.getKey()))
+                .append(" (").append(e.getValue().size()).append(" crossings)");
+          });
+      List<String> in = leads.stream().filter(l -> l.lead().groups().contains(g.groupId()))
+          .map(l -> l.lead().findingId()).toList();
+      html.append(in.isEmpty() ? ": not part of any lead" : ": part of lead " + esc(String.join(", ", in)))
+          .append("</li>\n");
+    }
+    html.append("</ul>\n");
   }
 
   private void largeMark(StringBuilder html, Finding f, List<Finding> nested) {

@@ -14,12 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Dataset;
@@ -175,20 +172,17 @@ class InvestigatorViewIT {
     String html = Files.readString(report, StandardCharsets.UTF_8);
     assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "the page loads nothing from a network");
 
-    Path chromium = Path.of("/usr/bin/chromium");
-    assertTrue(Files.isExecutable(chromium), "Debian's chromium is needed for this test (.ci/run installs it)");
     Path screenshot = work.resolve("report.png");
-    Path profile = Files.createTempDirectory(work, "chromium");
-    String dom = chromium(chromium, profile, "--dump-dom", report.toUri().toString());
-    chromium(chromium, profile, "--screenshot=" + screenshot, "--window-size=1280,3200", report.toUri().toString());
+    String dom = Chromium.run(work, "--dump-dom", report.toUri().toString());
+    Chromium.run(work, "--screenshot=" + screenshot, "--window-size=1280,3200", report.toUri().toString());
 
     assertTrue(dom.contains("leads for review, not findings of guilt"));
-    Matcher section = Pattern.compile("<section class=\"finding\" id=\"" + confirmed + "\"[\\s\\S]*?</section>").matcher(dom);
-    assertTrue(section.find(), "the confirmed finding has its section in the rendered page");
-    String body = section.group();
+    int start = dom.indexOf("<section class=\"finding\" id=\"" + confirmed + "\"");
+    assertTrue(start > 0, "the confirmed finding has its section in the rendered page");
+    String body = CaseReportIT.element(dom, start);
     assertTrue(body.contains("<svg class=\"timeline\" data-finding-id=\"" + confirmed + "\""), "its timeline chart");
     assertTrue(body.contains("class=\"shift\""), "the officer's shifts are drawn");
-    assertTrue(body.contains("class=\"crossing on-duty\""), "crossings on duty are drawn");
+    assertTrue(body.contains("class=\"crossing in-records\""), "the crossings in the case records are drawn");
     assertTrue(body.contains("confirmed on 2026-04-10"));
     assertTrue(dom.contains("<table id=\"watch-list\""));
 
@@ -204,22 +198,6 @@ class InvestigatorViewIT {
       }
     }
     assertTrue(red > 500, "the observed-events bar and on-duty crossings are painted in the screenshot: " + red);
-  }
-
-  private static String chromium(Path chromium, Path profile, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(work, "chromium", ".out");
-    Path err = Files.createTempFile(work, "chromium", ".err");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(2, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("chromium did not finish in 2 minutes: " + Files.readString(err));
-    }
-    assertEquals(0, process.exitValue(), "chromium failed: " + Files.readString(err));
-    return Files.readString(out, StandardCharsets.UTF_8);
   }
 
   @Test
