@@ -293,6 +293,7 @@ public final class CaseReportPage {
         .band-very-strong{background:#3b3f8f;color:#fff} .band-strong{background:#6f74c9;color:#fff}
         .band-moderate{background:#d9dbf3} .band-below-the-bar{background:#eee}
         .large-group{display:inline-block;background:#fde7c2;border:1px solid #d99a2b;border-radius:4px;padding:0 .3rem;font-size:.8rem}
+        .scroll{overflow-x:auto} table.cases{font-size:.75rem}
         section.nested{border-left:4px solid #3b6fb6;margin-left:1rem}
         .nested-note{font-size:.85rem;color:#374151} td.no-shift{color:#8a4b00;font-style:italic}
         </style></head><body><main>
@@ -677,8 +678,8 @@ public final class CaseReportPage {
       html.append("<span style=\"color:#9aa5b8\">&#9632; rest of ").append(esc(f.divisionId()))
           .append("</span>");
     }
-    html.append("<span style=\"color:#c0392b\">&#9679; crossing in the case records (<span class=\"recorded\">")
-        .append(recorded).append("</span>)</span><span>&#9675; other crossing of the group here (").append(drawn - recorded)
+    html.append("<span style=\"color:#c0392b\">&#9679; crossing in the case records (<b class=\"recorded\">")
+        .append(recorded).append("</b>)</span><span>&#9675; other crossing of the group here (").append(drawn - recorded)
         .append(")</span></p>\n");
   }
 
@@ -763,7 +764,7 @@ public final class CaseReportPage {
     }
     html.append("<p class=\"omitted\">One row per clearance record, ready to ask for footage: the port-local time "
         + "beside UTC, the lane and vehicle, who the record says cleared it, and the shift it fell in.</p>\n")
-        .append("<table class=\"cases\" data-finding-id=\"").append(esc(id)).append("\"><tr><th>record</th>"
+        .append("<div class=\"scroll\"><table class=\"cases\" data-finding-id=\"").append(esc(id)).append("\"><tr><th>record</th>"
         + "<th>port-local time</th><th>UTC</th><th>direction</th><th>lane</th><th>vehicle</th><th>cleared by</th>"
         + "<th>inspected</th><th>seizure</th><th>group members present</th><th>groups</th><th>flagged officer</th>"
         + "<th>shift</th></tr>\n");
@@ -784,7 +785,7 @@ public final class CaseReportPage {
       }
       html.append("</tr>\n");
     }
-    html.append("</table>\n");
+    html.append("</table></div>\n");
     if (rows.size() < total) {
       html.append("<p class=\"omitted\">The first ").append(rows.size())
           .append(" records are shown; all are in the <code>flagged_cases</code> table (filter on finding_ids).</p>\n");

@@ -148,7 +148,7 @@ class CaseReportPageTest {
     assertEquals(3, chart.split("<circle ", -1).length - 1,
         "one dot per crossing at the port (B-1, B-2, B-3), however many groups made it");
     assertEquals(2, chart.split("class=\"crossing in-records\"", -1).length - 1, "B-1 and B-3 are in the records");
-    assertTrue(chart.contains("crossing in the case records (<span class=\"recorded\">2</span>)"), chart);
+    assertTrue(chart.contains("crossing in the case records (<b class=\"recorded\">2</b>)"), chart);
   }
 
   @Test
