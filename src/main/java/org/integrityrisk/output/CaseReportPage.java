@@ -105,7 +105,8 @@ public final class CaseReportPage {
       findings.stream().filter(f -> f.raised() && f.standsAlone()).forEach(f -> raisedLeads.add(f.findingId()));
       List<LeadView> leads = new ArrayList<>();
       for (Finding f : findings) {
-        if (!f.raised() || !(f.standsAlone() || !raisedLeads.contains(f.leadId()))) {
+        boolean ownLead = f.standsAlone() || !raisedLeads.contains(f.leadId());
+        if (!f.raised() || !ownLead) {
           continue;
         }
         List<Finding> nested = f.standsAlone() ? findings.stream()
@@ -146,7 +147,7 @@ public final class CaseReportPage {
       }
       html.append("</td><td>").append(esc(f.portId())).append("</td><td class=\"members\">")
           .append(f.memberCount() == null ? "" : String.valueOf(f.memberCount()));
-      largeMark(html, f, lead.nested());
+      largeMark(html, f);
       html.append("</td><td class=\"n crossings\" data-crossings=\"").append(intOf(f.crossings())).append("\">")
           .append(intOf(f.crossings())).append(" <span class=\"omitted\">(").append(intOf(f.caseRecords()))
           .append(" records)</span></td><td class=\"why\">").append(whyRaised(f)).append("</td><td>")
@@ -197,7 +198,7 @@ public final class CaseReportPage {
     html.append("</ul>\n");
   }
 
-  private void largeMark(StringBuilder html, Finding f, List<Finding> nested) {
+  private void largeMark(StringBuilder html, Finding f) {
     boolean large = f.memberCount() != null && f.memberCount() >= LARGE_GROUP_MEMBERS;
     for (String g : f.groups()) {
       large |= evidence.group(g).map(CaseEvidence.GroupInfo::largeGroup).orElse(false);
