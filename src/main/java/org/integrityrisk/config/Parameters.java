@@ -35,7 +35,16 @@ public final class Parameters {
 
   public static final Param<Double> MAX_REJECT_RATIO = Param.number("max-reject-ratio", 0.05,
       Range.closed(0, 1),
-      "the run fails (exit 3) when an input's quarantined share exceeds this");
+      "the run fails (exit 3) when an input's share of bad rows (quarantined rows and their copies) exceeds this");
+
+  /**
+   * Generated feeds carry up to 0.06% duplicate clearances and 0.1% duplicate shifts (one
+   * duplicate in a ports table of 53 rows is 1.9%); a feed sent twice or looped is 50% or
+   * more. 0.1 leaves a small table room for a stray copy and stops a doubled feed.
+   */
+  public static final Param<Double> MAX_DUPLICATE_RATIO = Param.number("max-duplicate-ratio", 0.1,
+      Range.closed(0, 1),
+      "the run fails (exit 3) when an input's share of exact duplicate rows exceeds this (a feed sent twice or looped)");
 
   public static final Param<Integer> MIN_CROSSINGS = Param.wholeNumber("min-crossings", 6,
       Range.closed(2, 10_000),
@@ -147,7 +156,7 @@ public final class Parameters {
 
   // The order of manifest.json's parameters, the README table and the usage text.
   private static final List<Param<?>> ALL = List.of(LOOKBACK_DAYS, ALIGNMENT_LOOKBACK_DAYS, MAX_REJECT_RATIO,
-      MIN_CROSSINGS, BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, ROUND_TRIP_HOURS,
+      MAX_DUPLICATE_RATIO, MIN_CROSSINGS, BASKET_MINUTES, VEHICLE_MINUTES, MIN_SUPPORT, TRIP_HOURS, FDR_LEVEL, ROUND_TRIP_HOURS,
       SHORT_TRIP_HOURS, SHORT_TRIP_SHARE, ROUND_TRIP_SHARE, OFFICER_SHARE, KEEP_WEEKDAY_TYPE,
       MAX_BASKET_MINUTES, MAX_BASKET_SIZE, LARGE_GROUP_SIZE, LARGE_GROUP_JACCARD, CO_TRAVEL_MAX_P);
 

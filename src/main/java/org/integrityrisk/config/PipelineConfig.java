@@ -89,6 +89,10 @@ public final class PipelineConfig {
     return get(Parameters.MAX_REJECT_RATIO);
   }
 
+  public double maxDuplicateRatio() {
+    return get(Parameters.MAX_DUPLICATE_RATIO);
+  }
+
   public int minCrossings() {
     return get(Parameters.MIN_CROSSINGS);
   }

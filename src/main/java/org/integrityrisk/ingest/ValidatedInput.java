@@ -76,6 +76,7 @@ public final class ValidatedInput {
     long read = 0;
     long valid = 0;
     long quarantined = 0;
+    long quarantinedCopies = 0;
     Map<String, Long> reasons = new TreeMap<>();
     for (Row r : byReason) {
       long rows = r.getAs(ROWS);
@@ -86,10 +87,12 @@ public final class ValidatedInput {
         valid += rows;
       } else {
         quarantined += rows;
+        quarantinedCopies += copies - rows;
         reasons.put(reason, rows);
       }
     }
-    return new InputCounts(raw.path(), read, valid, quarantined, read - valid - quarantined, valid, reasons);
+    return new InputCounts(raw.path(), read, valid, quarantined, read - valid - quarantined, quarantinedCopies, valid,
+        reasons);
   }
 
   /** Typed rows that passed every rule; traveller ids are already pseudonymised here. */

@@ -1,5 +1,6 @@
 package org.integrityrisk.pipeline;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,20 +36,32 @@ public record Ingested(Map<String, InputFingerprint> inputFiles, Optional<Datase
     return inputs().stream().map(ValidatedInput::quarantine).reduce(Dataset::unionByName).orElseThrow();
   }
 
-  /** One message per input whose quarantined share exceeds the limit; empty when the run may go on. */
-  public List<String> rejections(double limit) {
-    return rejections(counts, limit);
+  /**
+   * One message per input whose share of bad rows (quarantined rows and their copies) or of
+   * duplicate rows exceeds its limit; empty when the run may go on.
+   */
+  public List<String> rejections(double badLimit, double duplicateLimit) {
+    return rejections(counts, badLimit, duplicateLimit);
   }
 
-  static List<String> rejections(Map<String, InputCounts> counts, double limit) {
-    return counts.entrySet().stream()
-        .filter(e -> e.getValue().quarantinedShare() > limit)
-        .map(e -> String.format(Locale.ROOT,
-            "%s input %s rejected: %,d of %,d rows (%.2f%%) are quarantined, above the limit of %.2f%% "
-                + "(max-reject-ratio); reasons: %s",
-            e.getKey(), e.getValue().path(), e.getValue().quarantined(), e.getValue().read(),
-            100 * e.getValue().quarantinedShare(), 100 * limit, e.getValue().quarantineReasons()))
-        .toList();
+  static List<String> rejections(Map<String, InputCounts> counts, double badLimit, double duplicateLimit) {
+    List<String> messages = new ArrayList<>();
+    counts.forEach((name, c) -> {
+      if (c.badShare() > badLimit) {
+        messages.add(String.format(Locale.ROOT,
+            "%s input %s rejected: %,d of %,d rows (%.2f%%) are bad (%,d quarantined, %,d more copies of them), "
+                + "above the limit of %.2f%% (max-reject-ratio); reasons: %s",
+            name, c.path(), c.quarantined() + c.quarantinedCopies(), c.read(), 100 * c.badShare(), c.quarantined(),
+            c.quarantinedCopies(), 100 * badLimit, c.quarantineReasons()));
+      }
+      if (c.duplicateShare() > duplicateLimit) {
+        messages.add(String.format(Locale.ROOT,
+            "%s input %s rejected: %,d of %,d rows (%.2f%%) are exact duplicates, above the limit of %.2f%% "
+                + "(max-duplicate-ratio); was the feed sent twice, or did it loop?",
+            name, c.path(), c.duplicates(), c.read(), 100 * c.duplicateShare(), 100 * duplicateLimit));
+      }
+    });
+    return messages;
   }
 
   /** The counts with each windowed input's rows inside the window filled in. */

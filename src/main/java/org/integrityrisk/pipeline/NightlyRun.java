@@ -76,7 +76,8 @@ public final class NightlyRun {
     Publish publish = new Publish(spark, progress, output, persisted);
 
     try (Ingested ingested = ingest.apply(request, inputFiles, persisted)) {
-      List<String> rejected = ingested.rejections(request.config().maxRejectRatio());
+      List<String> rejected = ingested.rejections(request.config().maxRejectRatio(),
+          request.config().maxDuplicateRatio());
       if (!rejected.isEmpty()) {
         RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
             previous, ingested.counts(), publish.quarantine(ingested.quarantine()), Map.of(), null);

@@ -33,6 +33,6 @@ class CommandLineTest {
 
   @Test
   void countsMustAddUp() {
-    assertThrows(IllegalStateException.class, () -> new InputCounts("c.csv", 10, 5, 1, 1, 5, Map.of()));
+    assertThrows(IllegalStateException.class, () -> new InputCounts("c.csv", 10, 5, 1, 1, 0, 5, Map.of()));
   }
 }

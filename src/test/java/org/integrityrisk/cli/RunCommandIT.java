@@ -205,6 +205,34 @@ class RunCommandIT {
     assertFalse(Files.exists(out.resolve("run_date=2026-04-10")), "a rejected run publishes no run folder");
   }
 
+  /**
+   * A feed in which every second line is the same garbage line: the copies fold into one
+   * quarantined row, but they are bad rows all the same, and half a feed of garbage is
+   * rejected (it once ran to exit 0 with a reject ratio of 0.2%).
+   */
+  @Test
+  void aFeedHalfOfOneGarbageLineRepeatedIsRejected() throws Exception {
+    Path garbage = work.resolve("garbage.csv");
+    StringBuilder csv = new StringBuilder("record_id,traveller_id,port_id,direction,crossed_at,lane_id,vehicle_id,"
+        + "officer_id\n");
+    for (int i = 0; i < 2000; i++) {
+      csv.append("R").append(i).append(",TX").append(i % 50).append(",WEST-AIR,EXIT,2026-04-01T10:")
+          .append(String.format("%02d:%02dZ", i / 60 % 60, i % 60)).append(",,,\n");
+      csv.append("x,,P-NOPE,SIDEWAYS,not-a-time,,,\n");
+    }
+    Files.writeString(garbage, csv);
+    Path out = work.resolve("garbage-findings");
+    Launcher.Result result = Launcher.run(work.resolve("garbage.log"), "run", "--clearances", garbage.toString(),
+        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
+        "--output", out.toString(), "--run-date", "2026-04-10",
+        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+    assertEquals(3, result.exit(), result.toString());
+    assertTrue(result.stderr().contains("2,000 of 4,000 rows (50.00%) are bad (1 quarantined, 1,999 more copies of "
+        + "them)"), result.stderr());
+    assertTrue(result.stderr().contains("max-duplicate-ratio"), "the copies are duplicates too: " + result.stderr());
+    assertFalse(Files.exists(out.resolve("run_date=2026-04-10")), "a rejected run publishes no run folder");
+  }
+
   @Test
   void badUsageExits2WithAMessageNamingTheProblem() throws Exception {
     Path config = Files.writeString(work.resolve("bad.json"), "{\"lookback-days\": 30, \"min-suport\": 5}");

@@ -34,7 +34,7 @@ class CaseReportPageTest {
 
   private static Manifest manifest(org.integrityrisk.scoring.RunLimits limits) {
     Map<String, InputCounts> inputs = new LinkedHashMap<>();
-    inputs.put("clearances", new InputCounts("c.csv", 1200, 1190, 7, 3, 1100, Map.of("MISSING_FIELD", 7L)));
+    inputs.put("clearances", new InputCounts("c.csv", 1200, 1190, 7, 3, 0, 1100, Map.of("MISSING_FIELD", 7L)));
     Map<String, Long> outputs = new LinkedHashMap<>();
     outputs.put("findings", 2L);
     outputs.put("flagged_cases", 1234L);
