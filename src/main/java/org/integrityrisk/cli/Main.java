@@ -87,6 +87,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage() + "; the pipeline does not run without a pseudonym key");
     }
+    PathChecks.check(request);
     Progress progress = new Progress(err, work::tally);
     if (pseudonymiser.isShortKey()) {
       progress.note("warning: the pseudonym key is shorter than 32 bytes; use a longer random key in production");

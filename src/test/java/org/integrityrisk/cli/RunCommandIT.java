@@ -257,4 +257,32 @@ class RunCommandIT {
     assertEquals(2, badDate.exit(), badDate.toString());
     assertTrue(badDate.stderr().contains("--run-date"), badDate.stderr());
   }
+
+  /** Paths are checked before Spark starts: one line naming the path, exit 2, nothing left behind. */
+  @Test
+  void aMissingInputOrAnUnwritableOutputIsOneLineBeforeSparkStarts() throws Exception {
+    Path output = work.resolve("never-written");
+    String key = scenario.resolve(truth.get("key_file").asText()).toString();
+    String rosters = scenario.resolve(truth.at("/files/rosters").asText()).toString();
+    Launcher.Result missing = Launcher.run(work.resolve("missing.log"), "run", "--clearances",
+        work.resolve("nope.csv").toString(), "--rosters", rosters, "--output", output.toString(),
+        "--run-date", "2026-04-10", "--pseudonym-key-file", key);
+    assertEquals(2, missing.exit(), missing.toString());
+    assertTrue(missing.stderr().contains("--clearances " + work.resolve("nope.csv") + ": no such file or folder"),
+        missing.stderr());
+    assertFalse(missing.stderr().contains("\tat "), "no stack trace: " + missing.stderr());
+    assertFalse(Files.exists(output), "nothing is created, not even the locks folder");
+
+    Launcher.Result jdbc = Launcher.run(work.resolve("jdbc.log"), "run", "--clearances",
+        "jdbc:postgresql://localhost:5432/customs?table=public.clearances", "--rosters", rosters,
+        "--output", output.toString(), "--run-date", "2026-04-10", "--pseudonym-key-file", key);
+    assertEquals(2, jdbc.exit(), jdbc.toString());
+    assertFalse(jdbc.stderr().contains("\tat "), "no stack trace from java.net.URI: " + jdbc.stderr());
+
+    Path file = Files.writeString(work.resolve("a-file"), "not a folder");
+    Launcher.Result notAFolder = runScenario(file, work.resolve("file.log"));
+    assertEquals(2, notAFolder.exit(), notAFolder.toString());
+    assertTrue(notAFolder.stderr().contains("--output " + file + ": is a file, not a folder"), notAFolder.stderr());
+    assertFalse(notAFolder.stderr().contains("\tat "), "no stack trace: " + notAFolder.stderr());
+  }
 }

@@ -1,0 +1,59 @@
+package org.integrityrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run's paths are checked before Spark starts, each problem one line naming the path. */
+class PathChecksTest {
+  @TempDir Path dir;
+
+  private static String problem(Runnable check) {
+    return assertThrows(UsageException.class, check::run).getMessage();
+  }
+
+  @Test
+  void aMissingInputIsNamedWithItsOption() {
+    String missing = dir.resolve("clearances.csv").toString();
+    assertEquals("--clearances " + missing + ": no such file or folder",
+        problem(() -> PathChecks.input("clearances", missing)));
+  }
+
+  @Test
+  void anEmptyFolderIsNoInput() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("rosters"));
+    assertEquals("--rosters " + empty + ": the folder is empty", problem(() -> PathChecks.input("rosters",
+        empty.toString())));
+  }
+
+  @Test
+  void databaseAndCatalogUrlsAreNamedNotThrownFromUri() {
+    String url = "jdbc:postgresql://db:5432/customs?table=public.clearances";
+    assertEquals("--clearances " + url + ": database and catalog tables cannot be read yet; give a CSV or Parquet "
+        + "file, or a folder of them", problem(() -> PathChecks.input("clearances", url)));
+  }
+
+  @Test
+  void otherFileSystemsAreLeftToSparkAndFileUrlsAreChecked() throws Exception {
+    assertDoesNotThrow(() -> PathChecks.input("clearances", "hdfs://namenode/customs/clearances"));
+    Path file = Files.writeString(dir.resolve("c.csv"), "record_id\n");
+    assertDoesNotThrow(() -> PathChecks.input("clearances", file.toUri().toString()));
+    assertEquals("--clearances " + dir.resolve("x.csv").toUri() + ": no such file or folder",
+        problem(() -> PathChecks.input("clearances", dir.resolve("x.csv").toUri().toString())));
+  }
+
+  @Test
+  void anOutputThatIsAFileOrUnderOneIsRefused() throws Exception {
+    Path file = Files.writeString(dir.resolve("findings"), "not a folder");
+    assertEquals("--output " + file + ": is a file, not a folder", problem(() -> PathChecks.output(file.toString())));
+    String under = file.resolve("nightly").toString();
+    assertEquals("--output " + under + ": " + file + " is a file, not a folder",
+        problem(() -> PathChecks.output(under)));
+    assertDoesNotThrow(() -> PathChecks.output(dir.resolve("new/findings").toString()), "created by the run");
+  }
+}
