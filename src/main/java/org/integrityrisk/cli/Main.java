@@ -106,6 +106,9 @@ public final class Main {
    * The session of a run. Under spark-submit the master comes from its configuration;
    * started directly, the run uses an embedded local Spark unless --master names one.
    */
+  /** The Hadoop umask the run's outputs are written under. */
+  static final String OUTPUT_UMASK = "spark.hadoop.fs.permissions.umask-mode";
+
   static SparkSession session(RunRequest request) {
     return session("integrity-risk " + request.runDate(), request.master());
   }
@@ -123,6 +126,12 @@ public final class Main {
       // few per core keeps task overhead low while big shuffles still spill evenly. A run
       // sizes them to its input once it knows its bytes (SessionTuning).
       builder.config(SessionTuning.SHUFFLE_PARTITIONS, String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+    }
+    if (System.getProperty(OUTPUT_UMASK) == null) {
+      // Findings name officers and describe travellers' movements: the run's folders, tables
+      // and report are for their owner and group only (rwxr-x--- and rw-r-----), whatever the
+      // process's umask; a cluster that sets its own umask keeps it.
+      builder.config(OUTPUT_UMASK, "027");
     }
     return builder
         // All instants are compared and converted in UTC; local times come from port zones.

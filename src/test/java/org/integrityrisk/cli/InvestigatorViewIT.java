@@ -106,6 +106,27 @@ class InvestigatorViewIT {
         .and(col("flagged_for").equalTo("officer"))).count(), "another officer's rows do not back this finding");
   }
 
+  /** Findings name officers and describe travellers' movements: nothing a run writes is readable by others. */
+  @Test
+  void theRunsFoldersTablesAndReportAreForOwnerAndGroupOnly() throws IOException {
+    Path run = output.resolve("run_date=" + SECOND);
+    List<String> open = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> paths = Files.walk(run)) {
+      for (Path p : paths.toList()) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> modes = Files.getPosixFilePermissions(p);
+        boolean others = modes.stream().anyMatch(m -> m.name().startsWith("OTHERS_"));
+        if (others || modes.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)) {
+          open.add(java.nio.file.attribute.PosixFilePermissions.toString(modes) + " " + run.relativize(p));
+        }
+      }
+    }
+    assertEquals(List.of(), open, "written with umask 027 whatever the process's umask");
+    assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(run.resolve("report.html"))));
+    assertEquals("rwxr-x---", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(run.resolve("findings"))));
+  }
+
   @Test
   void bothNightsReadAsOneTablePerOutput() throws IOException {
     // Both dates are partitions of one table per output, readable by any Hive-style reader.
