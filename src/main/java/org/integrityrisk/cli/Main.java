@@ -81,6 +81,7 @@ public final class Main {
   private static void runPipeline(CommandLine line, PrintStream out, PrintStream err) {
     SparkWork work = new SparkWork();
     RunRequest request = RunOptions.parse(line);
+    KeyFileCheck.check(request.pseudonymKeyFile(), KeyFileCheck.allowed(line), err);
     Pseudonymiser pseudonymiser;
     try {
       pseudonymiser = Pseudonymiser.fromKeyFile(request.pseudonymKeyFile());
@@ -162,7 +163,7 @@ public final class Main {
           integrity-risk run --clearances PATH --rosters PATH [--ports PATH]
                              --output DIR --run-date YYYY-MM-DD --pseudonym-key-file FILE
                              [--config FILE.json] [--master URL] [--feedback FILE.csv]
-                             [--<parameter> VALUE ...]
+                             [--allow-readable-key-file true] [--<parameter> VALUE ...]
           integrity-risk generate --output DIR --seed N [--scale X] [--run-date YYYY-MM-DD]
                                   [--lookback-days N] [--shuttle true] [--queue-burst true]
                                   [--weekly-coach true] [--clearing-officers true]
@@ -182,6 +183,8 @@ public final class Main {
         %s
         --feedback names investigators' decisions, a CSV file with the header
         finding_id,decision,date,note (decision: confirmed, dismissed or under_review).
+        The key file must be readable by its owner only (chmod 600) unless
+        --allow-readable-key-file true says access to it is managed otherwise.
 
         exit status: 0 success, 2 bad usage or configuration, 3 input rejected, 1 other failure
         """.formatted(parameters);

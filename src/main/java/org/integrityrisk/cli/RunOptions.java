@@ -12,7 +12,8 @@ import org.integrityrisk.review.FeedbackFile;
 /** The 'run' command's options, parsed and checked into a {@link RunRequest}. */
 final class RunOptions {
   static final String[] OPTIONS = {
-      "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master", "feedback"};
+      "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master", "feedback",
+      KeyFileCheck.OPTION};
 
   private RunOptions() {}
 

@@ -9,10 +9,10 @@ import java.util.HexFormat;
  * A development pseudonym key derived from the seed: 64 lowercase hex characters. Only for
  * synthetic data; anyone who knows the seed knows the key.
  */
-final class DevKey {
+public final class DevKey {
   private DevKey() {}
 
-  static String forSeed(long seed) {
+  public static String forSeed(long seed) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       byte[] digest = sha256.digest(("integrity-risk synthetic dev key, seed " + seed).getBytes(StandardCharsets.UTF_8));

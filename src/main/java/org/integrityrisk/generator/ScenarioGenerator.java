@@ -55,6 +55,12 @@ public final class ScenarioGenerator {
     String key = DevKey.forSeed(options.seed());
     Path keyFile = dir.resolve(KEY_FILE);
     Files.write(keyFile, key.getBytes(StandardCharsets.US_ASCII));
+    try {
+      // A development key, but written as a real one should be: for its owner only.
+      Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException noPosixModes) {
+      // A file system without POSIX modes: the run does not check them there either.
+    }
     Pseudonymiser pseudonymiser = new Pseudonymiser(key.getBytes(StandardCharsets.US_ASCII));
 
     RosterBuilder rosterBuilder = new RosterBuilder(ports, window, streams.stream("roster"), options.staffing());

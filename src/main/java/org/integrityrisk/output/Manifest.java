@@ -31,6 +31,7 @@ public record Manifest(
     @JsonProperty("version") String version,
     @JsonProperty("status") String status,
     @JsonProperty("run_id") String runId,
+    @JsonProperty("key_fingerprint") String keyFingerprint,
     @JsonProperty("run_date") String runDate,
     @JsonProperty("window_start") String windowStart,
     @JsonProperty("window_end_exclusive") String windowEndExclusive,

@@ -28,6 +28,8 @@ public final class Pseudonymiser implements Serializable {
   private final byte[] key;
   private transient volatile ThreadLocal<Mac> mac;
 
+  private static final String FINGERPRINT_INPUT = "\u0000integrity-risk pseudonym key fingerprint";
+
   public Pseudonymiser(byte[] key) {
     if (key == null || key.length == 0) {
       throw new IllegalArgumentException("the pseudonym key is empty");
@@ -52,6 +54,16 @@ public final class Pseudonymiser implements Serializable {
       throw new IllegalArgumentException("pseudonym key file " + keyFile + " is empty");
     }
     return new Pseudonymiser(bytes);
+  }
+
+  /**
+   * A fingerprint of the key, so that two runs can be seen to share one: the keyed hash of a
+   * constant (never of the key itself, which an HMAC does not reveal), its first 16 hex
+   * digits. The constant starts with a NUL, which no real traveller id holds; a crafted one that
+   * did would learn nothing from sharing its first 16 digits.
+   */
+  public String fingerprint() {
+    return "hmac-sha256:" + pseudonym(FINGERPRINT_INPUT).substring(0, 16);
   }
 
   /** True when the key is shorter than the HMAC-SHA256 block recommendation (32 bytes). */

@@ -79,7 +79,8 @@ public final class NightlyRun {
       List<String> rejected = ingested.rejections(request.config().maxRejectRatio(),
           request.config().maxDuplicateRatio());
       if (!rejected.isEmpty()) {
-        RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
+        RunRecord record = new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
+            output.recovered(), inputFiles,
             previous, ingested.counts(), publish.quarantine(ingested.quarantine()), Map.of(), null);
         output.writeManifest(manifest("rejected", record, null, memory));
         Path where = output.publishRejected();
@@ -101,7 +102,8 @@ public final class NightlyRun {
       Publish.Written written = publish.findings(request, detected,
           longer.map(Detection.LongerAlignment::shifts).orElse(shifts),
           longer.map(Detection.LongerAlignment::crossings).orElse(crossings), ingested.quarantine());
-      RunRecord record = new RunRecord(request, window, startedAt, output.runId(), output.recovered(), inputFiles,
+      RunRecord record = new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
+            output.recovered(), inputFiles,
           previous, counts, written.outputs(), detected.mining(), detected.limits());
       // The report shows the manifest as it stands before the report is written; the
       // published manifest adds the report's own stage.
@@ -161,7 +163,7 @@ public final class NightlyRun {
     sparkInfo.put("shuffle_partitions", spark.conf().get(SessionTuning.SHUFFLE_PARTITIONS));
     sparkInfo.put("adaptive_execution", spark.conf().get(SessionTuning.ADAPTIVE));
     sparkInfo.put("whole_stage_codegen", spark.conf().get(SessionTuning.WHOLE_STAGE_CODEGEN));
-    return new Manifest("integrity-risk", BuildInfo.version(), status, run.runId(),
+    return new Manifest("integrity-risk", BuildInfo.version(), status, run.runId(), run.keyFingerprint(),
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
         run.inputFiles(), run.previous().orElse(null), run.recovered(), run.outputs(), run.mining(),

@@ -16,11 +16,13 @@ import org.integrityrisk.scoring.RunLimits;
  * What a run's stages returned that its manifest reports, built whole once they have
  * returned: nothing in it fills up later.
  *
+ * @param keyFingerprint the pseudonym key's fingerprint ({@code Pseudonymiser#fingerprint}), never the key
  * @param counts per input, how every row was accounted for
  * @param outputs rows written per output table
  * @param mining how often each bound on mining fired; empty for a run rejected before detection
  */
-record RunRecord(RunRequest request, RunWindow window, String startedAt, String runId, List<String> recovered,
+record RunRecord(RunRequest request, RunWindow window, String startedAt, String runId, String keyFingerprint,
+    List<String> recovered,
     Map<String, InputFingerprint> inputFiles, Optional<PreviousRun> previous, Map<String, InputCounts> counts,
     Map<String, Long> outputs, Map<String, Long> mining, RunLimits limits) {
 

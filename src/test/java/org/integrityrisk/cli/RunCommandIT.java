@@ -93,6 +93,9 @@ class RunCommandIT {
     assertTrue(manifest.at("/inputs/clearances/in_window").asLong() < manifest.at("/inputs/clearances/valid").asLong(),
         "the scenario has crossings before the window, which must not count as in the window");
     assertEquals(30, manifest.at("/parameters/lookback-days").asInt());
+    String key = Files.readString(scenario.resolve(truth.get("key_file").asText())).strip();
+    assertTrue(manifest.get("key_fingerprint").asText().matches("hmac-sha256:[0-9a-f]{16}"), manifest.toString());
+    assertFalse(manifest.toString().contains(key), "the manifest carries the key's fingerprint, never the key");
     assertFalse(manifest.get("version").asText().isBlank());
     assertTrue(manifest.get("stages").size() >= 4);
   }
@@ -256,6 +259,20 @@ class RunCommandIT {
         "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
     assertEquals(2, badDate.exit(), badDate.toString());
     assertTrue(badDate.stderr().contains("--run-date"), badDate.stderr());
+  }
+
+  /** A key file its group or others can read is refused, as ssh refuses a private key; the option lets it through. */
+  @Test
+  void aPseudonymKeyOthersCanReadIsRefused() throws Exception {
+    Path shared = work.resolve("shared.key");
+    Files.copy(scenario.resolve(truth.get("key_file").asText()), shared);
+    Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    List<String> args = new java.util.ArrayList<>(List.of(Launcher.runArgs(scenario, truth, work.resolve("shared"))));
+    args.set(args.indexOf("--pseudonym-key-file") + 1, shared.toString());
+    Launcher.Result refused = Launcher.run(work.resolve("shared.log"), args.toArray(String[]::new));
+    assertEquals(2, refused.exit(), refused.toString());
+    assertTrue(refused.stderr().contains("chmod 600 " + shared), refused.stderr());
+    assertFalse(Files.exists(work.resolve("shared")), "refused before anything is written");
   }
 
   /** Paths are checked before Spark starts: one line naming the path, exit 2, nothing left behind. */

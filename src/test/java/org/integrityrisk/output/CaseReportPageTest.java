@@ -38,7 +38,7 @@ class CaseReportPageTest {
     Map<String, Long> outputs = new LinkedHashMap<>();
     outputs.put("findings", 2L);
     outputs.put("flagged_cases", 1234L);
-    return new Manifest("integrity-risk", "0.1.0", "succeeded", "run-1", "2026-04-10", "2026-03-12T00:00:00Z",
+    return new Manifest("integrity-risk", "0.1.0", "succeeded", "run-1", "hmac-sha256:0123456789abcdef", "2026-04-10", "2026-03-12T00:00:00Z",
         "2026-04-11T00:00:00Z", null, null, Map.of(), null, inputs, Map.of(), null, List.of(), outputs, Map.of(),
         limits, List.of(), Map.of(), null, null);
   }
