@@ -69,10 +69,6 @@ final class KeyFileCheck {
 
   /** The option's value: true or false, nothing else. */
   static boolean allowed(CommandLine line) {
-    String value = line.option(OPTION).orElse("false");
-    if (!value.equals("true") && !value.equals("false")) {
-      throw new UsageException("--" + OPTION + " takes true or false, got '" + value + "'");
-    }
-    return value.equals("true");
+    return RunOptions.flag(line, OPTION);
   }
 }

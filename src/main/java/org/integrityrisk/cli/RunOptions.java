@@ -13,7 +13,7 @@ import org.integrityrisk.review.FeedbackFile;
 final class RunOptions {
   static final String[] OPTIONS = {
       "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master", "feedback",
-      KeyFileCheck.OPTION};
+      KeyFileCheck.OPTION, "allow-empty-window"};
 
   private RunOptions() {}
 
@@ -36,7 +36,16 @@ final class RunOptions {
       }
     }
     return new RunRequest(clearances, rosters, line.option("ports"), output, runDate, keyFile,
-        line.option("master"), config, feedback);
+        line.option("master"), config, feedback, flag(line, "allow-empty-window"));
+  }
+
+  /** A true-or-false option, false when absent. */
+  static boolean flag(CommandLine line, String name) {
+    String value = line.option(name).orElse("false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new UsageException("--" + name + " takes true or false, got '" + value + "'");
+    }
+    return value.equals("true");
   }
 
   static LocalDate parseDate(String text) {

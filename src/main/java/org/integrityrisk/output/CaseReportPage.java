@@ -62,6 +62,7 @@ public final class CaseReportPage {
     List<Finding> findings = evidence.findings();
     List<LeadView> leads = LeadView.of(findings);
     head(html);
+    warnings(html);
     startHere(html, leads);
     largeGroups(html, leads);
     limits(html);
@@ -125,11 +126,25 @@ public final class CaseReportPage {
     return q <= level / 100 ? "very strong" : q <= level / 10 ? "strong" : "moderate";
   }
 
+  /** What the run saw that must not be taken for a quiet night, above everything it found. */
+  private void warnings(StringBuilder html) {
+    List<String> warnings = manifest.warnings() == null ? List.of() : manifest.warnings();
+    if (warnings.isEmpty()) {
+      return;
+    }
+    html.append("<div class=\"caveat\"><b>Warnings: read these before the leads.</b>\n<ul id=\"warnings\">\n");
+    warnings.forEach(w -> html.append("<li>").append(esc(w)).append("</li>\n"));
+    html.append("</ul></div>\n");
+  }
+
   private void startHere(StringBuilder html, List<LeadView> leads) {
     html.append("<section id=\"start-here\">\n<h2>Start here: ").append(leads.size())
         .append(leads.size() == 1 ? " lead" : " leads").append(", strongest first</h2>\n");
     if (leads.isEmpty()) {
-      html.append("<p id=\"no-leads\">No officer or division was flagged in this run.</p>\n</section>\n");
+      html.append("<p id=\"no-leads\">No officer or division was flagged in this run")
+          .append(manifest.warnings() == null || manifest.warnings().isEmpty() ? "."
+              : ", but see the warnings above: this is not a quiet night.")
+          .append("</p>\n</section>\n");
       return;
     }
     html.append("<table id=\"start-here-leads\"><tr><th>#</th><th>lead</th><th>port</th><th>travellers</th>"

@@ -46,6 +46,7 @@ public record Manifest(
     @JsonProperty("outputs") Map<String, Long> outputs,
     @JsonProperty("mining") Map<String, Long> mining,
     @JsonProperty("limits") RunLimits limits,
+    @JsonProperty("warnings") List<String> warnings,
     @JsonProperty("stages") List<StageTiming> stages,
     @JsonProperty("driver_memory") Map<String, Long> driverMemory,
     @JsonProperty("spark_work") org.integrityrisk.spark.SparkWork.Summary sparkWork,

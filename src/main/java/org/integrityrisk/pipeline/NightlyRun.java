@@ -2,6 +2,7 @@ package org.integrityrisk.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,9 @@ public final class NightlyRun {
       List<String> rejected = ingested.rejections(request.config().maxRejectRatio(),
           request.config().maxDuplicateRatio());
       if (!rejected.isEmpty()) {
-        RunRecord record = new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
-            output.recovered(), inputFiles,
-            previous, ingested.counts(), publish.quarantine(ingested.quarantine()), Map.of(), null);
-        output.writeManifest(manifest("rejected", record, null, memory));
-        Path where = output.publishRejected();
-        throw new InputRejectedException(String.join("\n", rejected)
-            + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/" + OutputTable.QUARANTINE.folder());
+        throw reject(rejected, new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
+            output.recovered(), inputFiles, previous, ingested.counts(), publish.quarantine(ingested.quarantine()),
+            Map.of(), null, List.of()), output, memory);
       }
 
       Dataset<Row> crossings = window.crossings(ingested.clearances().valid());
@@ -93,6 +90,16 @@ public final class NightlyRun {
       long crossingsInWindow = progress.stage("window crossings", crossings::count);
       long shiftsInWindow = progress.stage("window shifts", shifts::count);
       Map<String, InputCounts> counts = ingested.countsInWindow(crossingsInWindow, shiftsInWindow);
+      List<String> warnings = emptyWindow(window, crossingsInWindow, shiftsInWindow);
+      warnings.forEach(w -> progress.note("warning: " + w));
+      if (crossingsInWindow == 0 && !request.allowEmptyWindow()) {
+        throw reject(List.of("no clearance record falls in the window " + window.start() + " to "
+                + window.endExclusive() + ": a stale or empty feed, not a quiet night; --allow-empty-window true "
+                + "publishes the empty run"),
+            new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(), output.recovered(),
+                inputFiles, previous, counts, publish.quarantine(ingested.quarantine()), Map.of(), null, warnings),
+            output, memory);
+      }
       Optional<Detection.LongerAlignment> longer = longerAlignment(request, window, ingested);
 
       Detection.Detected detected = new Detection(request.config(), window, progress, persisted)
@@ -104,7 +111,7 @@ public final class NightlyRun {
           longer.map(Detection.LongerAlignment::crossings).orElse(crossings), ingested.quarantine());
       RunRecord record = new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
             output.recovered(), inputFiles,
-          previous, counts, written.outputs(), detected.mining(), detected.limits());
+          previous, counts, written.outputs(), detected.mining(), detected.limits(), warnings);
       // The report shows the manifest as it stands before the report is written; the
       // published manifest adds the report's own stage.
       publish.report(manifest("succeeded", record, written.review(), memory), written.review());
@@ -155,6 +162,34 @@ public final class NightlyRun {
     }
   }
 
+  /**
+   * A rejected run publishes its quarantine and manifest under {@code _rejected}, never as
+   * findings: the exception to throw, naming where they are.
+   */
+  private InputRejectedException reject(List<String> reasons, RunRecord record, RunOutput output,
+      MemoryPeaks memory) {
+    output.writeManifest(manifest("rejected", record, null, memory));
+    Path where = output.publishRejected();
+    return new InputRejectedException(String.join("\n", reasons)
+        + "\nthe rejected rows, with reasons, are in " + RunOutput.display(where) + "/" + OutputTable.QUARANTINE.folder());
+  }
+
+  /**
+   * Counted warnings for a window that holds no crossings or no shifts: an operator must be
+   * able to tell an empty feed from a quiet night.
+   */
+  static List<String> emptyWindow(RunWindow window, long crossings, long shifts) {
+    List<String> warnings = new ArrayList<>();
+    String days = window.start() + " to " + window.endExclusive();
+    if (crossings == 0) {
+      warnings.add("empty window: no clearance record falls in " + days);
+    }
+    if (shifts == 0) {
+      warnings.add("empty window: no shift of the rosters overlaps " + days + "; no duty can be tested");
+    }
+    return warnings;
+  }
+
   /** The manifest of the run as it stands: its record, and the timings and memory so far. */
   private Manifest manifest(String status, RunRecord run, ReviewCounts review, MemoryPeaks memory) {
     Map<String, String> sparkInfo = new LinkedHashMap<>();
@@ -167,6 +202,6 @@ public final class NightlyRun {
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),
         run.inputFiles(), run.previous().orElse(null), run.recovered(), run.outputs(), run.mining(),
-        run.limits(), progress.stages(), memory.snapshot(), work.settled(Duration.ofSeconds(2)).summary(), review);
+        run.limits(), run.warnings(), progress.stages(), memory.snapshot(), work.settled(Duration.ofSeconds(2)).summary(), review);
   }
 }

@@ -20,11 +20,12 @@ import org.integrityrisk.scoring.RunLimits;
  * @param counts per input, how every row was accounted for
  * @param outputs rows written per output table
  * @param mining how often each bound on mining fired; empty for a run rejected before detection
+ * @param warnings what the run saw that an operator must not take for a quiet night (an empty window)
  */
 record RunRecord(RunRequest request, RunWindow window, String startedAt, String runId, String keyFingerprint,
     List<String> recovered,
     Map<String, InputFingerprint> inputFiles, Optional<PreviousRun> previous, Map<String, InputCounts> counts,
-    Map<String, Long> outputs, Map<String, Long> mining, RunLimits limits) {
+    Map<String, Long> outputs, Map<String, Long> mining, RunLimits limits, List<String> warnings) {
 
   RunRecord {
     recovered = List.copyOf(recovered);
@@ -32,5 +33,6 @@ record RunRecord(RunRequest request, RunWindow window, String startedAt, String 
     counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     mining = Collections.unmodifiableMap(new TreeMap<>(mining));
+    warnings = List.copyOf(warnings);
   }
 }

@@ -11,7 +11,8 @@ import org.integrityrisk.review.FeedbackFile;
 /**
  * A checked run: inputs, where to write, for which date, with which parameters, and the
  * investigators' decisions of an optional feedback file, all read and checked before Spark
- * starts (the command line builds it; tests build it directly).
+ * starts (the command line builds it; tests build it directly). {@code allowEmptyWindow}
+ * publishes a run whose window holds no crossing instead of rejecting it.
  */
 public record RunRequest(
     String clearances,
@@ -22,7 +23,8 @@ public record RunRequest(
     Path pseudonymKeyFile,
     Optional<String> master,
     PipelineConfig config,
-    List<FeedbackFile.Entry> feedback) {
+    List<FeedbackFile.Entry> feedback,
+    boolean allowEmptyWindow) {
 
   public RunRequest {
     Objects.requireNonNull(clearances, "clearances");

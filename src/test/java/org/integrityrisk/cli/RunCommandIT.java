@@ -261,6 +261,31 @@ class RunCommandIT {
     assertTrue(badDate.stderr().contains("--run-date"), badDate.stderr());
   }
 
+  /**
+   * A run date after the feed ends: an empty window is an empty feed, not a quiet night. It
+   * exits 3 and publishes no findings, unless --allow-empty-window publishes the empty run,
+   * whose manifest and report then say so.
+   */
+  @Test
+  void anEmptyWindowIsRejectedUnlessAllowedAndThenWarned() throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of(Launcher.runArgs(scenario, truth, work.resolve("stale"))));
+    args.set(args.indexOf("--run-date") + 1, "2027-06-01");
+    Launcher.Result stale = Launcher.run(work.resolve("stale.log"), args.toArray(String[]::new));
+    assertEquals(3, stale.exit(), stale.toString());
+    assertTrue(stale.stderr().contains("no clearance record falls in the window 2027-05-03T00:00:00Z to "
+        + "2027-06-02T00:00:00Z: a stale or empty feed, not a quiet night"), stale.stderr());
+    assertFalse(Files.exists(work.resolve("stale/run_date=2027-06-01")), "no findings are published");
+
+    args.addAll(List.of("--allow-empty-window", "true"));
+    Launcher.Result allowed = Launcher.run(work.resolve("allowed.log"), args.toArray(String[]::new));
+    assertEquals(0, allowed.exit(), allowed.toString());
+    Path run = work.resolve("stale/run_date=2027-06-01");
+    JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+    assertEquals("empty window: no clearance record falls in 2027-05-03T00:00:00Z to 2027-06-02T00:00:00Z",
+        manifest.at("/warnings/0").asText(), manifest.toString());
+    assertTrue(Files.readString(run.resolve("report.html")).contains("<ul id=\"warnings\">"));
+  }
+
   /** A key file its group or others can read is refused, as ssh refuses a private key; the option lets it through. */
   @Test
   void aPseudonymKeyOthersCanReadIsRefused() throws Exception {

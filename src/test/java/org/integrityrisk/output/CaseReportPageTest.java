@@ -40,7 +40,7 @@ class CaseReportPageTest {
     outputs.put("flagged_cases", 1234L);
     return new Manifest("integrity-risk", "0.1.0", "succeeded", "run-1", "hmac-sha256:0123456789abcdef", "2026-04-10", "2026-03-12T00:00:00Z",
         "2026-04-11T00:00:00Z", null, null, Map.of(), null, inputs, Map.of(), null, List.of(), outputs, Map.of(),
-        limits, List.of(), Map.of(), null, null);
+        limits, List.of(), List.of(), Map.of(), null, null);
   }
 
   private static ReviewCounts review() {
@@ -267,6 +267,24 @@ class CaseReportPageTest {
     assertTrue(html.contains("<tr><td>PORT / DIV-A</td><td class=\"n\">0</td><td class=\"n\">1</td>"
         + "<td class=\"n\">4</td><td class=\"n\">100%</td></tr>"));
     assertEquals("1 inspection under the officer, 4.5 expected", CaseReportPage.carried("inspection", 1, 4.5));
+  }
+
+  @Test
+  void anEmptyWindowIsAWarningAboveEverythingNotAQuietNight() {
+    Manifest m = manifest();
+    Manifest empty = new Manifest(m.pipeline(), m.version(), m.status(), m.runId(), m.keyFingerprint(), m.runDate(),
+        m.windowStart(), m.windowEndExclusive(), m.startedAt(), m.finishedAt(), m.spark(), m.parameters(), m.inputs(),
+        m.inputFiles(), m.previousRun(), m.recovered(), m.outputs(), m.mining(), m.limits(),
+        List.of("empty window: no clearance record falls in 2026-03-12 to 2026-04-11"), m.stages(), m.driverMemory(),
+        m.sparkWork(), m.review());
+    CaseEvidence none = CaseEvidence.of(List.of(), new WatchSummary(0, List.of(), Map.of(), Map.of()), List.of(),
+        List.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), List.of());
+    String html = new CaseReportPage(none, empty, review()).render();
+    int warnings = html.indexOf("<ul id=\"warnings\">");
+    assertTrue(warnings > 0 && warnings < html.indexOf("<section id=\"start-here\">"), html);
+    assertTrue(html.contains("<li>empty window: no clearance record falls in 2026-03-12 to 2026-04-11</li>"));
+    assertTrue(html.contains("No officer or division was flagged in this run, but see the warnings above: this is "
+        + "not a quiet night."));
   }
 
   @Test
