@@ -56,7 +56,7 @@ class ParametersTest {
   // the JSON must stay exactly what earlier versions wrote.
   @Test
   void jsonIsTheManifestFormat() throws Exception {
-    assertEquals("{\"lookback-days\":30,\"alignment-lookback-days\":60,\"max-reject-ratio\":0.05,\"min-crossings\":6,\"basket-minutes\":5,"
+    assertEquals("{\"lookback-days\":30,\"alignment-lookback-days\":60,\"max-reject-ratio\":0.05,\"max-duplicate-ratio\":0.1,\"min-crossings\":6,\"basket-minutes\":5,"
         + "\"vehicle-minutes\":30,\"min-support\":5,\"trip-hours\":24,\"fdr-level\":0.01,"
         + "\"round-trip-hours\":8,\"short-trip-hours\":4,\"short-trip-share\":0.6,"
         + "\"round-trip-share\":0.3,\"officer-share\":0.35,\"keep-weekday-type\":true,\"max-basket-minutes\":5,\"max-basket-size\":60,"
