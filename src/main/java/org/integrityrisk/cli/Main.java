@@ -38,6 +38,7 @@ public final class Main {
         case "run" -> runPipeline(line, out, err);
         case "generate" -> new GenerateCommand(out).execute(line);
         case "evaluate" -> new EvaluateCommand(out).execute(line);
+        case "prune" -> new PruneCommand(out).execute(line);
         case "io-floor", "obvious-sql" -> new BaselineCommand(out).execute(line);
         case "benchmark-report" -> benchmarkReport(line, out);
         case "help", "--help", "-h" -> out.print(usage());
@@ -172,6 +173,7 @@ public final class Main {
                                   [--ring-stay-hours MIN-MAX] [--fixed-port-colluder true]
                                   [--free-booths true]
           integrity-risk evaluate --truth FILE --findings DIR
+          integrity-risk prune --output DIR --keep-days N [--dry-run true] [--today YYYY-MM-DD]
           integrity-risk io-floor --clearances PATH --rosters PATH [--ports PATH] --output DIR
           integrity-risk obvious-sql --clearances PATH --run-date YYYY-MM-DD --output DIR
                                      [--config FILE.json] [--<parameter> VALUE ...]

@@ -48,6 +48,15 @@ final class RunOptions {
     return value.equals("true");
   }
 
+  /** A date option other than --run-date: the same rules, its own name in the message. */
+  static LocalDate parseDateOf(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("'" + text + "' is not a date of the form YYYY-MM-DD");
+    }
+  }
+
   static LocalDate parseDate(String text) {
     try {
       return LocalDate.parse(text);
