@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 import static org.integrityrisk.schema.Columns.COPIES;
 import static org.integrityrisk.schema.Columns.DETAIL;
@@ -50,6 +51,8 @@ import org.integrityrisk.schema.RequiredColumns;
  * first rule it breaks, in the order of {@link ReasonCode}.
  */
 public final class InputValidator {
+  /** The longest shift a roster may hold. */
+  static final long MAX_SHIFT_SECONDS = 24 * 3600L;
   private static final String STAGE = "InputValidator";
   /**
    * The first rule a row breaks, null for a valid row: a struct of {@link Columns#REASON},
@@ -188,6 +191,9 @@ public final class InputValidator {
       checks.add(when(col(SHIFT_END).leq(col(SHIFT_START)), problem(ReasonCode.SHIFT_END_NOT_AFTER_START,
           SHIFT_END, concat(lit(SHIFT_END + " "), quoted(text(raw, SHIFT_END)),
               lit(" is not after " + SHIFT_START + " "), quoted(text(raw, SHIFT_START))))));
+      checks.add(when(unix_seconds(col(SHIFT_END)).minus(unix_seconds(col(SHIFT_START))).gt(MAX_SHIFT_SECONDS),
+          problem(ReasonCode.SHIFT_TOO_LONG, SHIFT_END, concat(lit(SHIFT_START + " "), quoted(text(raw, SHIFT_START)),
+              lit(" to " + SHIFT_END + " "), quoted(text(raw, SHIFT_END)), lit(" is longer than 24 hours")))));
     }
     checks.add(when(col(ID_ROWS).gt(1), problem(ReasonCode.CONFLICTING_DUPLICATE_ID, kind.keyField(),
         concat(lit(kind.keyField() + " "), quoted(col(kind.keyField())), lit(" appears on "),

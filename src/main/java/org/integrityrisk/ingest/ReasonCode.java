@@ -22,6 +22,11 @@ public enum ReasonCode {
   UNKNOWN_PORT("port_id is not in the ports table"),
   /** shift_end is not after shift_start. */
   SHIFT_END_NOT_AFTER_START("shift_end is not after shift_start"),
+  /**
+   * A shift longer than 24 hours: no one is on duty that long, and such a row (a missing end
+   * date, an end typed a day late) would paint a day of duty that never was.
+   */
+  SHIFT_TOO_LONG("the shift is longer than 24 hours"),
   /** The row's id (record_id, shift_id or port_id) appears on another row with different content. */
   CONFLICTING_DUPLICATE_ID("the id appears on another row with different content");
 

@@ -19,6 +19,7 @@ import org.integrityrisk.ingest.AlignmentWindow;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.ingest.InputRejectedException;
+import org.integrityrisk.ingest.RosterChecks;
 import org.integrityrisk.ingest.RunWindow;
 import org.integrityrisk.output.BuildInfo;
 import org.integrityrisk.output.Manifest;
@@ -91,6 +92,8 @@ public final class NightlyRun {
       long shiftsInWindow = progress.stage("window shifts", shifts::count);
       Map<String, InputCounts> counts = ingested.countsInWindow(crossingsInWindow, shiftsInWindow);
       List<String> warnings = emptyWindow(window, crossingsInWindow, shiftsInWindow);
+      warnings.addAll(progress.stage("roster checks", "warnings", () -> RosterChecks.apply(shifts, crossings),
+          List::size));
       warnings.forEach(w -> progress.note("warning: " + w));
       if (crossingsInWindow == 0 && !request.allowEmptyWindow()) {
         throw reject(List.of("no clearance record falls in the window " + window.start() + " to "

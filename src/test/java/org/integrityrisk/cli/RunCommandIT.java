@@ -286,6 +286,38 @@ class RunCommandIT {
     assertTrue(Files.readString(run.resolve("report.html")).contains("<ul id=\"warnings\">"));
   }
 
+  /**
+   * A roster in which one officer's shifts overlap, in two divisions at once: the run goes on,
+   * and its manifest and report count the problem with an example instead of testing
+   * against it silently.
+   */
+  @Test
+  void rostersThatDoNotAddUpAreCountedWarnings() throws Exception {
+    Path samples = Launcher.ROOT.resolve("data-samples");
+    List<String> roster = Files.readAllLines(samples.resolve("rosters.csv"));
+    // A shift inside the window, its officer booked to a second division for the same hours.
+    String[] first = roster.stream().map(line -> line.split(",", -1))
+        .filter(f -> f.length == 6 && f[4].startsWith("2026-04-05T06:00") && f[5].startsWith("2026-04-05T14:00")
+            && f[1].startsWith("OF-"))
+        .findFirst().orElseThrow();
+    Path rosters = work.resolve("overlapping-rosters.csv");
+    Files.write(rosters, java.util.stream.Stream.concat(roster.stream(), Stream.of(String.join(",", "SH-OVERLAP",
+        first[1], "ANOTHER-DIVISION", first[3], first[4], first[5]))).toList());
+    Path out = work.resolve("overlap-findings");
+    Launcher.Result result = Launcher.run(work.resolve("overlap.log"), "run",
+        "--clearances", samples.resolve("clearances.csv").toString(), "--rosters", rosters.toString(),
+        "--ports", samples.resolve("ports.csv").toString(), "--output", out.toString(), "--run-date", "2026-04-10",
+        "--pseudonym-key-file", samples.resolve("pseudonym.key").toString());
+    assertEquals(0, result.exit(), result.toString());
+    Path run = out.resolve("run_date=2026-04-10");
+    JsonNode warnings = new ObjectMapper().readTree(run.resolve("manifest.json").toFile()).get("warnings");
+    assertTrue(warnings.toString().contains("rosters: 1 pair(s) of shifts put one officer in two divisions at the "
+        + "same time (e.g. " + first[1]), warnings.toString());
+    assertTrue(warnings.toString().contains("rosters: 1 pair(s) of overlapping shifts of one officer"),
+        warnings.toString());
+    assertTrue(Files.readString(run.resolve("report.html")).contains("two divisions at the same time"));
+  }
+
   /** A key file its group or others can read is refused, as ssh refuses a private key; the option lets it through. */
   @Test
   void aPseudonymKeyOthersCanReadIsRefused() throws Exception {

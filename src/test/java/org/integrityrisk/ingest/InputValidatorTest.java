@@ -140,6 +140,16 @@ class InputValidatorTest {
   }
 
   @Test
+  void aShiftLongerThanADayIsQuarantinedAndOneOfADayIsNot() {
+    quarantinedShift("S4,O1,D1,P1,2026-03-20T06:00:00Z,2026-03-21T06:00:01Z\n", ReasonCode.SHIFT_TOO_LONG,
+        "shift_end");
+    ValidatedInput day = fixture.validate(InputKind.ROSTERS, "r.csv",
+        "shift_id,officer_id,division_id,port_id,shift_start,shift_end\n"
+            + "S5,O1,D1,P1,2026-03-20T06:00:00Z,2026-03-21T06:00:00Z\n", Optional.empty());
+    assertEquals(1, day.counts().valid(), "24 hours exactly is a (long) shift");
+  }
+
+  @Test
   void conflictingDuplicateIdQuarantinesEveryVersion() {
     ValidatedInput input = fixture.validate(InputKind.CLEARANCES, "c.csv", CLEARANCE_HEADER + GOOD_CLEARANCE
         + "R2,T2,P1,EXIT,2026-03-20T08:00:00Z,,,,,\n" + "R2,T3,P1,EXIT,2026-03-20T08:00:00Z,,,,,\n");
