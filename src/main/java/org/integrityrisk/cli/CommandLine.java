@@ -11,6 +11,10 @@ import java.util.Optional;
  * value; an option given twice is an error rather than a silent last-wins.
  */
 public record CommandLine(String command, Map<String, String> options) {
+  public CommandLine {
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
+
 
   public static CommandLine parse(String[] args) {
     if (args.length == 0) {
@@ -33,19 +37,22 @@ public record CommandLine(String command, Map<String, String> options) {
         value = name.substring(eq + 1);
         name = name.substring(0, eq);
       } else {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-          throw new UsageException("option --" + name + " needs a value");
-        }
-        value = args[++i];
+        // A flag without a value is kept as such: whether it "needs a value" or is not an
+        // option at all is for the command to say, which knows its options.
+        value = i + 1 >= args.length || args[i + 1].startsWith("--") ? null : args[++i];
       }
-      if (options.putIfAbsent(name, value) != null) {
+      if (options.containsKey(name)) {
         throw new UsageException("option --" + name + " is given more than once");
       }
+      options.put(name, value);
     }
-    return new CommandLine(command, Collections.unmodifiableMap(options));
+    return new CommandLine(command, options);
   }
 
   public Optional<String> option(String name) {
+    if (options.containsKey(name) && options.get(name) == null) {
+      throw new UsageException("option --" + name + " needs a value");
+    }
     return Optional.ofNullable(options.get(name));
   }
 

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.integrityrisk.config.ConfigLoader;
+import org.integrityrisk.config.Parameters;
 import org.integrityrisk.config.PipelineConfig;
 import org.integrityrisk.pipeline.RunRequest;
 import org.integrityrisk.review.FeedbackFile;
@@ -25,8 +27,15 @@ final class RunOptions {
     Path keyFile = Path.of(line.option("pseudonym-key-file").orElseThrow(() -> new UsageException(
         "option --pseudonym-key-file is required: traveller ids are pseudonymised with that key "
             + "and the pipeline does not run without one")));
-    PipelineConfig config = new ConfigLoader()
-        .load(line.option("config").map(Path::of), line.remaining(OPTIONS));
+    Map<String, String> overrides = line.remaining(OPTIONS);
+    overrides.forEach((name, value) -> {
+      if (value == null) {
+        boolean parameter = Parameters.all().stream().anyMatch(p -> p.key().equals(name));
+        throw new UsageException(parameter ? "option --" + name + " needs a value"
+            : "unknown option --" + name + ": neither an option of 'run' nor a parameter");
+      }
+    });
+    PipelineConfig config = new ConfigLoader().load(line.option("config").map(Path::of), overrides);
     List<FeedbackFile.Entry> feedback = List.of();
     if (line.option("feedback").isPresent()) {
       try {

@@ -31,7 +31,9 @@ public final class ConfigLoader {
 
   public ConfigLoader() {
     mapper = new ObjectMapper()
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // A key given twice would otherwise be last-wins, silently.
+        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // A JSON file must carry numbers as numbers: "30" for an int is a typo worth
     // reporting. Flags arrive as text and are converted separately in flagValue().
     mapper.coercionConfigDefaults()

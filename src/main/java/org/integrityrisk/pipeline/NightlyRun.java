@@ -92,6 +92,10 @@ public final class NightlyRun {
       long shiftsInWindow = progress.stage("window shifts", shifts::count);
       Map<String, InputCounts> counts = ingested.countsInWindow(crossingsInWindow, shiftsInWindow);
       List<String> warnings = emptyWindow(window, crossingsInWindow, shiftsInWindow);
+      if (request.ports().isEmpty()) {
+        warnings.add("no ports table (--ports): every port's local time is taken as UTC and any port id is "
+            + "accepted; times of day, which the alignment tests keep, are right only for ports on UTC");
+      }
       warnings.addAll(progress.stage("roster checks", "warnings", () -> RosterChecks.apply(shifts, crossings),
           List::size));
       warnings.forEach(w -> progress.note("warning: " + w));

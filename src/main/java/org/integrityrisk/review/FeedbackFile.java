@@ -53,6 +53,10 @@ public final class FeedbackFile {
     settings.setMaxCharsPerColumn(100_000);
     settings.setIgnoreLeadingWhitespaces(true);
     settings.setIgnoreTrailingWhitespaces(true);
+    unclosedQuote(file).ifPresent(line -> {
+      throw new InvalidException("feedback file " + file + ": the quoted field opened on line " + line
+          + " is not closed before the end of the file; no decision was applied");
+    });
     CsvParser parser = new CsvParser(settings);
     List<Entry> entries = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -129,6 +133,37 @@ public final class FeedbackFile {
           + String.join("\n", shown) + more);
     }
     return List.copyOf(entries);
+  }
+
+  /**
+   * The line on which a quoted field opens that the file never closes. The CSV parser reads
+   * such a field to the end of the file and returns it as a note, which would store half the
+   * file as one decision's note.
+   */
+  static java.util.Optional<Integer> unclosedQuote(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    boolean quoted = false;
+    int line = 1;
+    int openedOn = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (c == '"') {
+        if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          i++;
+        } else {
+          quoted = !quoted;
+          openedOn = quoted ? line : openedOn;
+        }
+      }
+    }
+    return quoted ? java.util.Optional.of(openedOn) : java.util.Optional.empty();
   }
 
   private static String firstLine(String message) {

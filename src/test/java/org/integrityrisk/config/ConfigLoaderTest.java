@@ -15,6 +15,15 @@ class ConfigLoaderTest {
   private final ConfigLoader loader = new ConfigLoader();
 
   @Test
+  void aKeyGivenTwiceIsRefusedNotLastWins(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("twice.json"), "{\"lookback-days\": 14,\n \"lookback-days\": 30}");
+    ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(Optional.of(file), Map.of()));
+    assertTrue(e.getMessage().startsWith("config file " + file + " is not valid JSON: Duplicate field 'lookback-days'"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  }
+
+  @Test
   void defaultsWithoutFileOrFlags() {
     assertEquals(PipelineConfig.defaults(), loader.load(Optional.empty(), Map.of()));
     assertEquals(30, PipelineConfig.defaults().lookbackDays());

@@ -34,6 +34,19 @@ class FeedbackFileTest {
     assertEquals(2, entries.get(1).row());
   }
 
+  /** The parser would read an unclosed quote to the end of the file and store the rest as one note. */
+  @Test
+  void anUnclosedQuoteAtTheEndIsRefusedWithItsLine() throws IOException {
+    Path unclosed = file("finding_id,decision,date,note\n"
+        + "F-0000000000000001,dismissed,2026-04-09,fine\n"
+        + "F-0000000000000002,confirmed,2026-04-09,\"footage shows\n"
+        + "F-0000000000000003,dismissed,2026-04-10,never read as a row\n");
+    FeedbackFile.InvalidException e = org.junit.jupiter.api.Assertions.assertThrows(
+        FeedbackFile.InvalidException.class, () -> FeedbackFile.read(unclosed));
+    assertEquals("feedback file " + unclosed + ": the quoted field opened on line 3 is not closed before the end "
+        + "of the file; no decision was applied", e.getMessage());
+  }
+
   @Test
   void columnsAreFoundByNameAndNoteIsOptional() throws IOException {
     List<FeedbackFile.Entry> entries = FeedbackFile.read(file("date,finding_id,decision\n2026-04-09,G-00000000000000aa,under_review\n"));
