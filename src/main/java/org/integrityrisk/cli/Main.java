@@ -94,13 +94,16 @@ public final class Main {
     if (pseudonymiser.isShortKey()) {
       progress.note("warning: the pseudonym key is shorter than 32 bytes; use a longer random key in production");
     }
-    SparkSession spark = session(request);
+    java.util.Optional<java.nio.file.Path> localDir = LocalFiles.privateFolder();
+    SparkSession spark = session("integrity-risk " + request.runDate(), request.master(), localDir,
+        RunOptions.flag(line, LocalFiles.ENCRYPT_OPTION));
     work.attach(spark);
     try {
       var published = new NightlyRun(spark, progress, work).execute(request, pseudonymiser);
       out.println("findings: " + RunOutput.display(published));
     } finally {
       spark.stop();
+      localDir.ifPresent(LocalFiles::delete);
     }
   }
 
@@ -111,12 +114,22 @@ public final class Main {
   /** The Hadoop umask the run's outputs are written under. */
   static final String OUTPUT_UMASK = "spark.hadoop.fs.permissions.umask-mode";
 
-  static SparkSession session(RunRequest request) {
-    return session("integrity-risk " + request.runDate(), request.master());
+  static SparkSession session(String appName, java.util.Optional<String> requestedMaster) {
+    return session(appName, requestedMaster, java.util.Optional.empty(), false);
   }
 
-  static SparkSession session(String appName, java.util.Optional<String> requestedMaster) {
+  /**
+   * @param localDir a private folder for Spark's shuffle and spill files, unless the
+   *     environment names its own
+   * @param encryptLocalFiles encrypt shuffle and spill files ({@code spark.io.encryption.enabled})
+   */
+  static SparkSession session(String appName, java.util.Optional<String> requestedMaster,
+      java.util.Optional<java.nio.file.Path> localDir, boolean encryptLocalFiles) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    localDir.ifPresent(dir -> builder.config(LocalFiles.SPARK_LOCAL_DIR, dir.toString()));
+    if (encryptLocalFiles) {
+      builder.config(LocalFiles.IO_ENCRYPTION, "true");
+    }
     String submitted = System.getProperty("spark.master");
     String master = submitted != null ? submitted : requestedMaster.orElse("local[*]");
     if (submitted == null) {
@@ -164,7 +177,8 @@ public final class Main {
           integrity-risk run --clearances PATH --rosters PATH [--ports PATH]
                              --output DIR --run-date YYYY-MM-DD --pseudonym-key-file FILE
                              [--config FILE.json] [--master URL] [--feedback FILE.csv]
-                             [--allow-readable-key-file true] [--<parameter> VALUE ...]
+                             [--allow-readable-key-file true] [--allow-empty-window true]
+                             [--encrypt-local-files true] [--<parameter> VALUE ...]
           integrity-risk generate --output DIR --seed N [--scale X] [--run-date YYYY-MM-DD]
                                   [--lookback-days N] [--shuttle true] [--queue-burst true]
                                   [--weekly-coach true] [--clearing-officers true]

@@ -15,7 +15,7 @@ import org.integrityrisk.review.FeedbackFile;
 final class RunOptions {
   static final String[] OPTIONS = {
       "clearances", "rosters", "ports", "output", "run-date", "pseudonym-key-file", "config", "master", "feedback",
-      KeyFileCheck.OPTION, "allow-empty-window"};
+      KeyFileCheck.OPTION, "allow-empty-window", LocalFiles.ENCRYPT_OPTION};
 
   private RunOptions() {}
 

@@ -307,10 +307,16 @@ class RunCommandIT {
     Launcher.Result result = Launcher.run(work.resolve("overlap.log"), "run",
         "--clearances", samples.resolve("clearances.csv").toString(), "--rosters", rosters.toString(),
         "--ports", samples.resolve("ports.csv").toString(), "--output", out.toString(), "--run-date", "2026-04-10",
-        "--pseudonym-key-file", samples.resolve("pseudonym.key").toString());
+        "--pseudonym-key-file", samples.resolve("pseudonym.key").toString(), "--encrypt-local-files", "true");
     assertEquals(0, result.exit(), result.toString());
     Path run = out.resolve("run_date=2026-04-10");
-    JsonNode warnings = new ObjectMapper().readTree(run.resolve("manifest.json").toFile()).get("warnings");
+    JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+    // The same run with Spark's shuffle and spill files encrypted, in a private folder removed after it.
+    assertEquals("true", manifest.at("/spark/io_encryption").asText(), manifest.toString());
+    String localDir = manifest.at("/spark/local_dir").asText();
+    assertTrue(Path.of(localDir).getFileName().toString().startsWith("integrity-risk-spark-"), localDir);
+    assertFalse(Files.exists(Path.of(localDir)), "the private folder is removed when the run ends");
+    JsonNode warnings = manifest.get("warnings");
     assertTrue(warnings.toString().contains("rosters: 1 pair(s) of shifts put one officer in two divisions at the "
         + "same time (e.g. " + first[1]), warnings.toString());
     assertTrue(warnings.toString().contains("rosters: 1 pair(s) of overlapping shifts of one officer"),
