@@ -51,6 +51,10 @@ import org.integrityrisk.schema.RequiredColumns;
  * first rule it breaks, in the order of {@link ReasonCode}.
  */
 public final class InputValidator {
+  /** The longest field the contract's ids, codes, timestamps and plates need, with room to spare. */
+  static final int MAX_FIELD_CHARS = 1_000;
+  /** C0 controls and DEL, except tab, line feed and carriage return (a quoted note may hold them). */
+  private static final String CONTROL = "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]";
   /** The longest shift a roster may hold. */
   static final long MAX_SHIFT_SECONDS = 24 * 3600L;
   private static final String STAGE = "InputValidator";
@@ -172,6 +176,19 @@ public final class InputValidator {
     List<Column> checks = new ArrayList<>();
     checks.add(when(col(RawInput.MALFORMED).isNotNull(), problem(ReasonCode.MALFORMED_RECORD, null,
         lit("the record does not split into the header's " + raw.columns().size() + " fields"))));
+    // Bytes that are not text come before any rule on the text: a Latin-1 export or a NUL
+    // would otherwise pass as an id nobody can match, and a 10 MB field as a traveller.
+    for (FieldSpec spec : kind.fields()) {
+      raw.columnOf(spec.name()).ifPresent(c -> {
+        checks.add(when(col(c).contains("\uFFFD"), problem(ReasonCode.BAD_ENCODING, spec.name(),
+            lit(spec.name() + " is not valid UTF-8 (a Latin-1 or other export?)"))));
+        checks.add(when(col(c).rlike(CONTROL), problem(ReasonCode.CONTROL_CHARACTER, spec.name(),
+            lit(spec.name() + " holds a control character"))));
+        checks.add(when(length(col(c)).gt(MAX_FIELD_CHARS), problem(ReasonCode.FIELD_TOO_LONG, spec.name(),
+            concat(lit(spec.name() + " has "), length(col(c)).cast(DataTypes.StringType),
+                lit(" characters, more than " + MAX_FIELD_CHARS)))));
+      });
+    }
     for (FieldSpec spec : kind.fields()) {
       if (spec.required()) {
         checks.add(when(text(raw, spec.name()).isNull(),

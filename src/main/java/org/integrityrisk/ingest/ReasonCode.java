@@ -8,6 +8,12 @@ package org.integrityrisk.ingest;
 public enum ReasonCode {
   /** The CSV record could not be split into the header's fields (wrong field count, broken quoting). */
   MALFORMED_RECORD("the record does not have the header's fields"),
+  /** A field holds bytes that are not UTF-8 (read as U+FFFD): a Latin-1 or other export. */
+  BAD_ENCODING("a field is not valid UTF-8"),
+  /** A field holds a control character (NUL and the like; tabs and line breaks are allowed). */
+  CONTROL_CHARACTER("a field holds a control character"),
+  /** A field is longer than any id, code or timestamp of the contract can be. */
+  FIELD_TOO_LONG("a field is longer than " + InputValidator.MAX_FIELD_CHARS + " characters"),
   /** A required field is absent or blank. */
   MISSING_FIELD("a required field is empty"),
   /** A timestamp is not ISO-8601 with an offset. */

@@ -90,6 +90,49 @@ public final class SourceReader {
     }
   }
 
+  /**
+   * Every CSV file of a folder must have the same header: Spark reads a folder with the first
+   * file's header and would fail deep in a job, or read another file's columns under the
+   * wrong names. One line of each file is read, not the files.
+   */
+  private void sameHeaders(InputKind kind, String path) {
+    Path folder = new Path(path);
+    try {
+      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.getFileStatus(folder).isDirectory()) {
+        return;
+      }
+      String firstFile = null;
+      String firstHeader = null;
+      FileStatus[] children = fs.listStatus(folder);
+      java.util.Arrays.sort(children, java.util.Comparator.comparing(c -> c.getPath().getName()));
+      for (FileStatus child : children) {
+        if (!child.isFile() || ignoredBySpark(child.getPath().getName())) {
+          continue;
+        }
+        String header;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+            fs.open(child.getPath()), java.nio.charset.StandardCharsets.UTF_8))) {
+          header = in.readLine();
+        }
+        if (header == null) {
+          continue;
+        }
+        header = header.replace("\uFEFF", "").strip();
+        if (firstHeader == null) {
+          firstFile = child.getPath().getName();
+          firstHeader = header;
+        } else if (!firstHeader.equalsIgnoreCase(header)) {
+          throw new InputRejectedException(kind.inputName() + " folder " + path + ": its files' headers differ ("
+              + firstFile + ": '" + firstHeader + "'; " + child.getPath().getName() + ": '" + header
+              + "'); every file of an input needs the same header");
+        }
+      }
+    } catch (IOException e) {
+      throw new InputRejectedException(kind.inputName() + " input " + path + " cannot be read: " + e.getMessage());
+    }
+  }
+
   /** Spark's file sources skip these names (markers such as _SUCCESS, hidden files). */
   static boolean ignoredBySpark(String name) {
     return name.startsWith("_") || name.startsWith(".");
@@ -121,10 +164,15 @@ public final class SourceReader {
   }
 
   private RawInput readCsv(InputKind kind, String path) {
+    sameHeaders(kind, path);
     String[] header = csvReader(spark).csv(path).columns();
     if (header.length == 0) {
       throw new InputRejectedException(kind.inputName() + " file " + path + " has no header row");
     }
+    repeatedColumns(header).ifPresent(repeated -> {
+      throw new InputRejectedException(kind.inputName() + " input " + path + " has the column " + repeated
+          + " more than once; each column must appear once in the header");
+    });
     List<String> columns = List.of(header);
     List<StructField> fields = new ArrayList<>();
     for (String name : header) {
@@ -148,8 +196,17 @@ public final class SourceReader {
   }
 
   private RawInput readParquet(InputKind kind, String path) {
-    Dataset<Row> parquet = spark.read().parquet(path);
-    StructType schema = parquet.schema();
+    Dataset<Row> parquet;
+    StructType schema;
+    try {
+      parquet = spark.read().parquet(path);
+      schema = parquet.schema();
+    } catch (Exception e) { // SparkException is checked, and Scala throws it undeclared
+      // A 0-byte or truncated file fails in Spark's footer reading, deep in a job: one line
+      // naming the file says more than the job's stack trace.
+      throw new InputRejectedException(kind.inputName() + " input " + path + " is not a readable Parquet file ("
+          + rootCause(e) + ")");
+    }
     List<String> columns = List.of(schema.fieldNames());
     List<Column> select = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -168,6 +225,31 @@ public final class SourceReader {
     select.add(col(METADATA_ROW_INDEX).plus(1).as(SOURCE_ROW));
     Dataset<Row> rows = parquet.select(select.toArray(Column[]::new));
     return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), rows);
+  }
+
+  /**
+   * A column the header names twice. Spark's CSV reader keeps both, renamed to the name and
+   * their position ({@code port_id2}, {@code port_id5}), and the contract's column would then
+   * be reported missing.
+   */
+  static java.util.Optional<String> repeatedColumns(String[] header) {
+    Map<String, Integer> renamed = new LinkedHashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      String suffix = String.valueOf(i);
+      if (header[i].length() > suffix.length() && header[i].endsWith(suffix)) {
+        renamed.merge(header[i].substring(0, header[i].length() - suffix.length()).toLowerCase(java.util.Locale.ROOT),
+            1, Integer::sum);
+      }
+    }
+    return renamed.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).findFirst();
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage()).lines().findFirst().orElse(t.getClass().getSimpleName());
   }
 
   private static Column filePath() {
