@@ -1,6 +1,7 @@
 package org.integrityrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,32 @@ class StandaloneClusterIT {
     FindingsComparison.assertSameFindings(spark, localRun, runFolder(output));
     assertEquals(manifest(localRun).get("outputs"), manifest(runFolder(output)).get("outputs"));
     assertEquals(manifest(localRun).get("inputs"), manifest(runFolder(output)).get("inputs"));
+  }
+
+  /**
+   * The cluster is secured: a generated secret, readable by its owner only, authenticates
+   * every connection and keys its encryption; the daemons run with both on, and the secret
+   * is on no command line.
+   */
+  @Test
+  @Order(0)
+  void theClusterAuthenticatesAndEncryptsWithASecretNobodyElseCanRead() throws Exception {
+    java.nio.file.Path secretFile = Launcher.ROOT.resolve("target/local-cluster/auth.secret");
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(secretFile)));
+    String secret = java.nio.file.Files.readString(secretFile).strip();
+    assertTrue(secret.matches("[0-9a-f]{64}"), "32 random bytes");
+    int daemons = 0;
+    for (java.nio.file.Path pidFile : java.nio.file.Files.newDirectoryStream(secretFile.getParent(), "*.pid")) {
+      String pid = java.nio.file.Files.readString(pidFile).strip();
+      String cmdline = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "cmdline"))
+          .replace('\0', ' ');
+      assertTrue(cmdline.contains("-Dspark.authenticate=true") && cmdline.contains("-Dspark.network.crypto.enabled=true"),
+          pidFile + ": " + cmdline);
+      assertFalse(cmdline.contains(secret), "the secret is not on " + pidFile + "'s command line");
+      daemons++;
+    }
+    assertEquals(3, daemons, "a master and two workers");
   }
 
   @Test
