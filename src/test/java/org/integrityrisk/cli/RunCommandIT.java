@@ -324,6 +324,35 @@ class RunCommandIT {
     assertTrue(Files.readString(run.resolve("report.html")).contains("two divisions at the same time"));
   }
 
+  /** Clear traveller ids and the key's bytes reach no log, message, manifest or report. */
+  @Test
+  void clearTravellerIdsAndTheKeyReachNoLogMessageManifestOrReport() throws Exception {
+    String key = Files.readString(scenario.resolve(truth.get("key_file").asText())).strip();
+    List<String> rows = Files.readAllLines(scenario.resolve(truth.at("/files/clearances").asText()));
+    int column = List.of(rows.get(0).split(",")).indexOf("traveller_id");
+    Set<String> travellers = new HashSet<>();
+    for (String row : rows.subList(1, Math.min(rows.size(), 2000))) {
+      String[] fields = row.split(",", -1);
+      if (fields.length > column && fields[column].length() >= 6) {
+        travellers.add(fields[column]);
+      }
+    }
+    assertTrue(travellers.size() > 100, "the scenario's traveller ids: " + travellers.size());
+    Path runFolder = runFolder();
+    Map<String, String> texts = new HashMap<>();
+    texts.put("stderr", run.stderr());
+    texts.put("stdout", run.stdout());
+    texts.put("Spark's log", Files.readString(log));
+    texts.put("manifest.json", Files.readString(runFolder.resolve("manifest.json")));
+    texts.put("report.html", Files.readString(runFolder.resolve("report.html")));
+    for (Map.Entry<String, String> text : texts.entrySet()) {
+      assertFalse(text.getValue().contains(key), "the key's bytes are in " + text.getKey());
+      for (String traveller : travellers) {
+        assertFalse(text.getValue().contains(traveller), "traveller id " + traveller + " is in " + text.getKey());
+      }
+    }
+  }
+
   /** A key file its group or others can read is refused, as ssh refuses a private key; the option lets it through. */
   @Test
   void aPseudonymKeyOthersCanReadIsRefused() throws Exception {
