@@ -333,7 +333,7 @@ class RunCommandIT {
     Set<String> travellers = new HashSet<>();
     for (String row : rows.subList(1, Math.min(rows.size(), 2000))) {
       String[] fields = row.split(",", -1);
-      if (fields.length > column && fields[column].length() >= 6) {
+      if (fields.length > column && fields[column].matches("[A-Z]{1,3}[0-9]{5,}")) {
         travellers.add(fields[column]);
       }
     }
