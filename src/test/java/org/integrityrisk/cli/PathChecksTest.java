@@ -24,6 +24,17 @@ class PathChecksTest {
         problem(() -> PathChecks.input("clearances", missing)));
   }
 
+  /** Root reads every file whatever its mode, so this one is seen only as another user. */
+  @Test
+  void aFileItsUserCannotReadIsNamed() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        "root can read a file of any mode");
+    Path secret = Files.writeString(dir.resolve("rosters.csv"), "shift_id\n");
+    Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    assertEquals("--rosters " + secret + ": cannot be read (no read permission)",
+        problem(() -> PathChecks.input("rosters", secret.toString())));
+  }
+
   @Test
   void anEmptyFolderIsNoInput() throws Exception {
     Path empty = Files.createDirectory(dir.resolve("rosters"));
