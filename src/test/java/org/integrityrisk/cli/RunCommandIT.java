@@ -64,6 +64,14 @@ class RunCommandIT {
     return Launcher.run(logFile, Launcher.runArgs(scenario, truth, out, extra));
   }
 
+  /** A run of 2026-04-10 on hand-written clearances, with the scenario's rosters and key and no ports table. */
+  private Launcher.Result runOnClearances(Path clearances, Path out) throws Exception {
+    return Launcher.run(work.resolve(out.getFileName() + ".log"), "run", "--clearances", clearances.toString(),
+        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
+        "--output", out.toString(), "--run-date", "2026-04-10",
+        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+  }
+
   private Path runFolder() {
     return output.resolve("run_date=" + truth.get("run_date").asText());
   }
@@ -199,10 +207,7 @@ class RunCommandIT {
     }
     Files.writeString(dirty, csv);
     Path out = work.resolve("dirty-findings");
-    Launcher.Result result = Launcher.run(work.resolve("dirty.log"), "run", "--clearances", dirty.toString(),
-        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
-        "--output", out.toString(), "--run-date", "2026-04-10",
-        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+    Launcher.Result result = runOnClearances(dirty, out);
     assertEquals(3, result.exit(), result.toString());
     assertTrue(result.stderr().contains("10 of 100 rows"), result.stderr());
     assertFalse(Files.exists(out.resolve("run_date=2026-04-10")), "a rejected run publishes no run folder");
@@ -225,10 +230,7 @@ class RunCommandIT {
     }
     Files.writeString(garbage, csv);
     Path out = work.resolve("garbage-findings");
-    Launcher.Result result = Launcher.run(work.resolve("garbage.log"), "run", "--clearances", garbage.toString(),
-        "--rosters", scenario.resolve(truth.at("/files/rosters").asText()).toString(),
-        "--output", out.toString(), "--run-date", "2026-04-10",
-        "--pseudonym-key-file", scenario.resolve(truth.get("key_file").asText()).toString());
+    Launcher.Result result = runOnClearances(garbage, out);
     assertEquals(3, result.exit(), result.toString());
     assertTrue(result.stderr().contains("2,000 of 4,000 rows (50.00%) are bad (1 quarantined, 1,999 more copies of "
         + "them)"), result.stderr());
