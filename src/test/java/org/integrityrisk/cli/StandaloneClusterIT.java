@@ -99,6 +99,10 @@ class StandaloneClusterIT {
         java.nio.file.Files.getPosixFilePermissions(secretFile)));
     String secret = java.nio.file.Files.readString(secretFile).strip();
     assertTrue(secret.matches("[0-9a-f]{64}"), "32 random bytes");
+    java.nio.file.Path driverProperties = secretFile.resolveSibling("auth.properties");
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        java.nio.file.Files.getPosixFilePermissions(driverProperties)));
+    assertTrue(java.nio.file.Files.readString(driverProperties).contains("spark.authenticate.secret " + secret));
     int daemons = 0;
     for (java.nio.file.Path pidFile : java.nio.file.Files.newDirectoryStream(secretFile.getParent(), "*.pid")) {
       String pid = java.nio.file.Files.readString(pidFile).strip();
