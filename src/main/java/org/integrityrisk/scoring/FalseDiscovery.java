@@ -55,6 +55,9 @@ public final class FalseDiscovery {
    * @param order the columns that identify a test (for alignment tests {@link
    *     org.integrityrisk.alignment.DutyAlignment#TEST_KEY}), which break ties between equal p-values
    */
+  /** Weights are at most a few thousand, each known to far more than the 18 places kept. */
+  private static final String EXACT = "decimal(38,18)";
+
   public Dataset<Row> apply(Dataset<Row> tests, List<String> order) {
     if (order == null || order.isEmpty() || order.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException(STAGE + ": the columns that identify a test must be given, got " + order);
@@ -64,8 +67,13 @@ public final class FalseDiscovery {
     Dataset<Row> marked = tests
         .withColumn(TESTABLE, col(SMALLEST_P_VALUE).leq(lit(level)).and(col(WEIGHT).gt(lit(0.0))))
         .withColumn(WEIGHTED_P, when(col(TESTABLE), col(P_VALUE).divide(col(WEIGHT))));
-    Row totals = marked.filter(col(TESTABLE)).agg(sum(col(WEIGHT)).as(SUM_OF_WEIGHTS)).first();
-    double weights = totals.isNullAt(totals.fieldIndex(SUM_OF_WEIGHTS)) ? 0.0 : totals.getAs(SUM_OF_WEIGHTS);
+    // Summed as exact decimals: a sum of doubles depends on the order Spark adds them in,
+    // which follows the partitioning, and a cluster's q-values differed from a local run's
+    // in the last digit.
+    Row totals = marked.filter(col(TESTABLE))
+        .agg(sum(col(WEIGHT).cast(EXACT)).as(SUM_OF_WEIGHTS)).first();
+    double weights = totals.isNullAt(totals.fieldIndex(SUM_OF_WEIGHTS)) ? 0.0
+        : totals.<java.math.BigDecimal>getAs(SUM_OF_WEIGHTS).doubleValue();
     Column[] by = new Column[order.size() + 2];
     by[0] = col(TESTABLE).desc();
     by[1] = col(WEIGHTED_P);
