@@ -36,6 +36,14 @@ public record InputFingerprint(
 
   /** The fingerprint of a file or folder; empty when the path does not exist. */
   public static Optional<InputFingerprint> of(SparkSession spark, String input) {
+    return of(spark, input, Optional.empty());
+  }
+
+  /**
+   * @param days for a folder laid out by day, the days read: only their files are hashed,
+   *     so the fingerprint says whether the data the run read changed
+   */
+  public static Optional<InputFingerprint> of(SparkSession spark, String input, Optional<DayPartitions> days) {
     Path root = new Path(input);
     try {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -43,7 +51,10 @@ public record InputFingerprint(
       if (!fs.exists(qualified)) {
         return Optional.empty();
       }
-      List<String> files = dataFiles(fs, qualified);
+      String rootText = qualified.toString();
+      List<String> files = dataFiles(fs, qualified).stream()
+          .filter(f -> days.isEmpty() || f.length() <= rootText.length() || days.get().reads(f.substring(rootText.length() + 1)))
+          .toList();
       if (files.isEmpty()) {
         return Optional.of(new InputFingerprint(input, 0, 0, digestOf(List.of())));
       }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -51,8 +52,25 @@ public final class SourceReader {
   }
 
   public RawInput read(InputKind kind, String path) {
+    return read(kind, path, Optional.empty());
+  }
+
+  /**
+   * @param days for a folder laid out by day ({@code crossing_date=YYYY-MM-DD/}), the days
+   *     to read; Spark prunes the others. Ignored for an input not laid out by day.
+   */
+  public RawInput read(InputKind kind, String path, Optional<DayPartitions> days) {
     Format format = formatOf(kind, path);
-    return format == Format.PARQUET ? readParquet(kind, path) : readCsv(kind, path);
+    return format == Format.PARQUET ? readParquet(kind, path, days) : readCsv(kind, path, days);
+  }
+
+  /** The rows of the days asked for, when the input is laid out by day. */
+  private static Dataset<Row> pruned(Dataset<Row> rows, Optional<DayPartitions> days) {
+    if (days.isEmpty() || !java.util.Arrays.asList(rows.columns()).contains(DayPartitions.COLUMN)) {
+      return rows;
+    }
+    return rows.filter(col(DayPartitions.COLUMN).cast(DataTypes.DateType).between(
+        lit(java.sql.Date.valueOf(days.get().first())), lit(java.sql.Date.valueOf(days.get().last()))));
   }
 
   private enum Format { CSV, PARQUET }
@@ -69,7 +87,14 @@ public final class SourceReader {
         return byExtension(kind, path, p.getName());
       }
       Format found = null;
+      List<FileStatus> children = new ArrayList<>(List.of(fs.listStatus(p)));
       for (FileStatus child : fs.listStatus(p)) {
+        // A lake laid out by day: the files are in the day folders.
+        if (child.isDirectory() && DayPartitions.isPartition(child.getPath().getName())) {
+          children.addAll(List.of(fs.listStatus(child.getPath())));
+        }
+      }
+      for (FileStatus child : children) {
         String name = child.getPath().getName();
         if (!child.isFile() || ignoredBySpark(name)) {
           continue;
@@ -163,7 +188,7 @@ public final class SourceReader {
         .option("escape", "\"");
   }
 
-  private RawInput readCsv(InputKind kind, String path) {
+  private RawInput readCsv(InputKind kind, String path, Optional<DayPartitions> days) {
     sameHeaders(kind, path);
     String[] header = csvReader(spark).csv(path).columns();
     if (header.length == 0) {
@@ -185,6 +210,7 @@ public final class SourceReader {
         .option("columnNameOfCorruptRecord", CORRUPT)
         .option("enforceSchema", "false")
         .csv(path);
+    csv = pruned(csv, days);
     List<Column> select = new ArrayList<>();
     for (int i = 0; i < header.length; i++) {
       select.add(col(quote(header[i])).as(RawInput.column(i)));
@@ -195,12 +221,17 @@ public final class SourceReader {
     return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), numberRecords(selected));
   }
 
-  private RawInput readParquet(InputKind kind, String path) {
+  private RawInput readParquet(InputKind kind, String path, Optional<DayPartitions> days) {
     Dataset<Row> parquet;
     StructType schema;
     try {
       parquet = spark.read().parquet(path);
       schema = parquet.schema();
+      if (java.util.Arrays.asList(schema.fieldNames()).contains(DayPartitions.COLUMN)) {
+        // The day is the folder's, not a column of the records: read as the contract's columns.
+        parquet = pruned(parquet, days).drop(DayPartitions.COLUMN);
+        schema = parquet.schema();
+      }
     } catch (Exception e) { // SparkException is checked, and Scala throws it undeclared
       // A 0-byte or truncated file fails in Spark's footer reading, deep in a job: one line
       // naming the file says more than the job's stack trace.

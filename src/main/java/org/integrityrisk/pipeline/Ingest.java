@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.integrityrisk.ingest.DayPartitions;
 import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.ingest.InputKind;
@@ -42,7 +43,9 @@ final class Ingest {
     Map<String, InputFingerprint> fingerprints = new LinkedHashMap<>();
     progress.stage("fingerprint inputs", "bytes", () -> {
       for (Map.Entry<String, String> input : paths(request).entrySet()) {
-        InputFingerprint.of(spark, input.getValue()).ifPresent(f -> fingerprints.put(input.getKey(), f));
+        Optional<DayPartitions> days = input.getKey().equals(InputKind.CLEARANCES.inputName())
+            ? Optional.of(daysRead(request)) : Optional.empty();
+        InputFingerprint.of(spark, input.getValue(), days).ifPresent(f -> fingerprints.put(input.getKey(), f));
       }
       return fingerprints.values().stream().mapToLong(InputFingerprint::bytes).sum();
     }, Long::longValue);
@@ -60,11 +63,14 @@ final class Ingest {
       Optional<ValidatedInput> portsInput = Optional.empty();
       Optional<Dataset<Row>> ports = Optional.empty();
       if (request.ports().isPresent()) {
-        portsInput = Optional.of(validate(InputKind.PORTS, request.ports().get(), Optional.empty(), validated, counts));
+        portsInput = Optional.of(validate(InputKind.PORTS, request.ports().get(), Optional.empty(), Optional.empty(),
+            validated, counts));
         ports = Optional.of(persisted.persist(portsInput.get().valid()));
       }
-      ValidatedInput clearances = validate(InputKind.CLEARANCES, request.clearances(), ports, validated, counts);
-      ValidatedInput rosters = validate(InputKind.ROSTERS, request.rosters(), ports, validated, counts);
+      ValidatedInput clearances = validate(InputKind.CLEARANCES, request.clearances(), Optional.of(daysRead(request)),
+          ports, validated, counts);
+      ValidatedInput rosters = validate(InputKind.ROSTERS, request.rosters(), Optional.empty(), ports, validated,
+          counts);
       return new Ingested(inputFiles, ports, clearances, rosters, portsInput, counts);
     } catch (RuntimeException e) {
       validated.forEach(ValidatedInput::release);
@@ -80,9 +86,18 @@ final class Ingest {
     return paths;
   }
 
-  private ValidatedInput validate(InputKind kind, String path, Optional<Dataset<Row>> ports,
-      List<ValidatedInput> validated, Map<String, InputCounts> counts) {
-    ValidatedInput input = validator.apply(reader.read(kind, path), ports);
+  /**
+   * The days of a clearances lake laid out by day that the run reads: those of the alignment
+   * window, the longest the run looks back. Other inputs, and clearances not laid out by
+   * day, are read whole.
+   */
+  static DayPartitions daysRead(RunRequest request) {
+    return DayPartitions.ending(request.runDate(), request.config().alignmentLookbackDays());
+  }
+
+  private ValidatedInput validate(InputKind kind, String path, Optional<DayPartitions> days,
+      Optional<Dataset<Row>> ports, List<ValidatedInput> validated, Map<String, InputCounts> counts) {
+    ValidatedInput input = validator.apply(reader.read(kind, path, days), ports);
     validated.add(input);
     InputCounts c = progress.stage("ingest " + kind.inputName(), "rows", input::counts, InputCounts::read);
     counts.put(kind.inputName(), c);
