@@ -19,7 +19,7 @@ final class GenerateCommand {
   void execute(CommandLine line) {
     line.requireOnly("output", "seed", "scale", "run-date", "lookback-days",
         "shuttle", "queue-burst", "weekly-coach", "clearing-officers", "ring-trips", "collusion",
-        "crowd", "free-booths", "staffing", "ring-size", "ring-stay-hours", "fixed-port-colluder");
+        "crowd", "free-booths", "staffing", "ring-size", "ring-stay-hours", "fixed-port-colluder", "layout");
     GeneratorOptions options;
     try {
       var extras = new GeneratorOptions.Extras(
@@ -37,8 +37,14 @@ final class GenerateCommand {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    ScenarioGenerator.Layout layout = switch (line.option("layout").orElse("files")) {
+      case "files" -> ScenarioGenerator.Layout.FILES;
+      case "partitioned" -> ScenarioGenerator.Layout.BY_DAY;
+      default -> throw new UsageException("--layout takes files or partitioned (a folder per UTC day, "
+          + "crossing_date=YYYY-MM-DD/), got '" + line.option("layout").get() + "'");
+    };
     try {
-      ScenarioSummary summary = ScenarioGenerator.generate(options);
+      ScenarioSummary summary = ScenarioGenerator.generate(options, layout);
       out.printf("scenario written to %s: %,d clearance rows, %,d roster rows, %,d port rows%n",
           options.output(), summary.clearanceRows(), summary.rosterRows(), summary.portRows());
       out.println("truth: " + summary.truth());

@@ -185,7 +185,7 @@ public final class Main {
                                   [--ring-trips MIN-MAX] [--collusion false] [--crowd N]
                                   [--staffing standard|teams-of-5] [--ring-size MIN-MAX]
                                   [--ring-stay-hours MIN-MAX] [--fixed-port-colluder true]
-                                  [--free-booths true]
+                                  [--free-booths true] [--layout files|partitioned]
           integrity-risk evaluate --truth FILE --findings DIR
           integrity-risk prune --output DIR --keep-days N [--dry-run true] [--today YYYY-MM-DD]
           integrity-risk io-floor --clearances PATH --rosters PATH [--ports PATH] --output DIR

@@ -34,14 +34,30 @@ public final class ScenarioGenerator {
 
   private ScenarioGenerator() {}
 
+  /**
+   * How the clearances are laid out: {@code FILES}, one file (a folder of part files above
+   * scale {@value #SINGLE_FILE_MAX_SCALE}); {@code BY_DAY}, a data lake of one folder per UTC
+   * day, {@code clearances/crossing_date=YYYY-MM-DD/part-00000.csv}. The rows are the same.
+   */
+  public enum Layout { FILES, BY_DAY }
+
   public static ScenarioSummary generate(GeneratorOptions options) throws IOException {
+    return generate(options, Layout.FILES);
+  }
+
+  public static ScenarioSummary generate(GeneratorOptions options, Layout layout) throws IOException {
     boolean partitioned = options.scale() > SINGLE_FILE_MAX_SCALE;
-    return generate(options, partitioned, ROWS_PER_PART);
+    return generate(options, partitioned, layout == Layout.BY_DAY, ROWS_PER_PART);
   }
 
   /** With the clearance layout chosen by the caller, so tests can split a small scenario into parts. */
   static ScenarioSummary generate(GeneratorOptions options, boolean partitioned, long rowsPerPart)
       throws IOException {
+    return generate(options, partitioned, false, rowsPerPart);
+  }
+
+  private static ScenarioSummary generate(GeneratorOptions options, boolean partitioned, boolean byDay,
+      long rowsPerPart) throws IOException {
     Path dir = options.output();
     Files.createDirectories(dir);
     removeOldClearances(dir);
@@ -116,7 +132,9 @@ public final class ScenarioGenerator {
 
     ClearanceFile.Result clearances;
     String header = ClearanceFile.header(desk != null);
-    try (CsvOutput out = partitioned
+    try (CsvOutput out = byDay
+        ? CsvOutput.byDay(dir, CLEARANCES_FOLDER, header, window.firstDay())
+        : partitioned
         ? CsvOutput.partitioned(dir, CLEARANCES_FOLDER, header, rowsPerPart)
         : CsvOutput.single(dir, CLEARANCES_FILE, header)) {
       clearances = ClearanceFile.write(out, background, backgroundRows, planted, faults.standard(),
@@ -131,7 +149,7 @@ public final class ScenarioGenerator {
       portRows = PortFile.write(out, ports, streams.stream("port-file"));
     }
 
-    String clearanceName = partitioned ? CLEARANCES_FOLDER : CLEARANCES_FILE;
+    String clearanceName = partitioned || byDay ? CLEARANCES_FOLDER : CLEARANCES_FILE;
     Path truthFile = dir.resolve(TruthWriter.FILE);
     TruthWriter.write(truthFile, new TruthWriter.Truth(
         options, window, KEY_FILE,
@@ -176,6 +194,17 @@ public final class ScenarioGenerator {
       }
       for (Path f : parts) {
         Files.delete(f);
+      }
+      // The day folders of a scenario laid out by day.
+      try (DirectoryStream<Path> dayFolders = Files.newDirectoryStream(folder, "crossing_date=*")) {
+        for (Path day : dayFolders) {
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(day, "part-*.csv")) {
+            for (Path f : files) {
+              Files.delete(f);
+            }
+          }
+          Files.delete(day);
+        }
       }
       try (DirectoryStream<Path> rest = Files.newDirectoryStream(folder)) {
         if (!rest.iterator().hasNext()) {

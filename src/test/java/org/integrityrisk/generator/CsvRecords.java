@@ -11,7 +11,7 @@ import java.util.List;
  * A small RFC 4180 reader, independent of the generator's writer: quoted fields with
  * commas, doubled quotes and line breaks. Returns the header as the first record.
  */
-final class CsvRecords {
+public final class CsvRecords {
   private CsvRecords() {}
 
   /**
@@ -35,7 +35,7 @@ final class CsvRecords {
     }
   }
 
-  static List<List<String>> read(Path file) throws IOException {
+  public static List<List<String>> read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     List<List<String>> records = new ArrayList<>();
     List<String> record = new ArrayList<>();

@@ -331,6 +331,52 @@ class ScenarioGeneratorTest {
     assertEquals(4, truth.get("ports").size());
   }
 
+  /**
+   * {@code --layout partitioned}: the same rows as the single file, each in the folder of its
+   * UTC day, every file with the header; the truth's bad rows are found where it says.
+   */
+  @Test
+  void aScenarioLaidOutByDayHoldsTheSameRowsEachInItsDay(@TempDir Path dir) throws IOException {
+    ScenarioSummary lake = ScenarioGenerator.generate(new GeneratorOptions(dir, SEED, SCALE),
+        ScenarioGenerator.Layout.BY_DAY);
+    JsonNode lakeTruth = new ObjectMapper().readTree(lake.truth().toFile());
+    assertEquals("clearances", lakeTruth.get("files").get("clearances").asText());
+    List<Path> dayFiles;
+    try (Stream<Path> files = Files.walk(lake.clearances())) {
+      dayFiles = files.filter(Files::isRegularFile).sorted().toList();
+    }
+    List<String> rows = new java.util.ArrayList<>();
+    Map<String, List<List<String>>> records = new HashMap<>();
+    for (Path file : dayFiles) {
+      String day = file.getParent().getFileName().toString();
+      assertTrue(day.matches("crossing_date=\\d{4}-\\d{2}-\\d{2}"), day);
+      List<List<String>> fileRecords = CsvRecords.read(file);
+      assertEquals(clearances.get(0), fileRecords.get(0), "each day's file has the header");
+      for (List<String> record : fileRecords.subList(1, fileRecords.size())) {
+        rows.add(String.join("\u0001", record));
+        String at = record.get(4);
+        if (at.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+          try {
+            assertEquals(day.substring("crossing_date=".length()), java.time.OffsetDateTime.parse(at)
+                .atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate().toString(), at + " in " + file);
+          } catch (java.time.format.DateTimeParseException unreadable) {
+            // A planted bad timestamp goes to the day of the row before it.
+          }
+        }
+      }
+      records.put("clearances/" + day + "/" + file.getFileName(), fileRecords);
+    }
+    List<String> single = clearances.subList(1, clearances.size()).stream().map(r -> String.join("\u0001", r))
+        .sorted().toList();
+    assertEquals(single, rows.stream().sorted().toList(), "the same rows as the single file");
+    for (JsonNode bad : iterable(lakeTruth.get("bad_rows"), lakeTruth.get("duplicate_rows"))) {
+      if (bad.get("input").asText().equals("clearances")) {
+        List<String> record = records.get(bad.get("file").asText()).get(bad.get("source_row").asInt());
+        assertEquals(bad.get("key").isNull() ? "" : bad.get("key").asText(), record.get(0));
+      }
+    }
+  }
+
   @Test
   void largeScenariosAreSplitIntoPartsEachWithItsHeader(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir);
