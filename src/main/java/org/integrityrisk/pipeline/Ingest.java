@@ -88,11 +88,13 @@ final class Ingest {
 
   /**
    * The days of a clearances lake laid out by day that the run reads: those of the alignment
-   * window, the longest the run looks back. Other inputs, and clearances not laid out by
-   * day, are read whole.
+   * window, the longest the run looks back, and the day before it. The alignment window
+   * starts at the first whole day the inputs hold, so without the day before, a lake would
+   * lose its window's first day. Other inputs, and clearances not laid out by day, are read
+   * whole.
    */
   static DayPartitions daysRead(RunRequest request) {
-    return DayPartitions.ending(request.runDate(), request.config().alignmentLookbackDays());
+    return DayPartitions.ending(request.runDate(), request.config().alignmentLookbackDays() + 1);
   }
 
   private ValidatedInput validate(InputKind kind, String path, Optional<DayPartitions> days,

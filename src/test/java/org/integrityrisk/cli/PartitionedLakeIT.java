@@ -16,12 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A clearances lake laid out by day ({@code generate --layout partitioned}) over 90 days:
- * a run reads only the 60 days its alignment window looks back over (the manifest's files
+ * a run reads only the 60 days its alignment window looks back over and the day before (the manifest's files
  * and rows are those days'), and finds exactly what the same scenario as one file gives.
  */
 class PartitionedLakeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int ALIGNMENT_DAYS = 60;
+  /** The alignment window's 60 days and the day before it. */
+  private static final int DAYS_READ = 61;
   @TempDir Path work;
 
   private Path generateAndRun(String name, String... layout) throws Exception {
@@ -44,7 +45,7 @@ class PartitionedLakeIT {
     Path lake = generateAndRun("lake", "--layout", "partitioned");
     JsonNode manifest = JSON.readTree(lake.resolve("manifest.json").toFile());
     LocalDate runDate = LocalDate.parse(manifest.get("run_date").asText());
-    LocalDate first = runDate.minusDays(ALIGNMENT_DAYS - 1);
+    LocalDate first = runDate.minusDays(DAYS_READ - 1);
 
     long files = 0;
     long rows = 0;
