@@ -8,6 +8,16 @@ public final class SharedSpark {
 
   private SharedSpark() {}
 
+  private static String warehouse() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("integrity-risk-warehouse-");
+      dir.toFile().deleteOnExit();
+      return dir.toUri().toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static synchronized SparkSession get() {
     if (session == null) {
       session = SparkSession.builder()
@@ -23,6 +33,8 @@ public final class SharedSpark {
           .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.sql.maxPlanStringLength", "200000")
+          // Catalog tests create databases and tables: in a temporary folder, not the project's.
+          .config("spark.sql.warehouse.dir", warehouse())
           .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }

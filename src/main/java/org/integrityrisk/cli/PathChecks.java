@@ -15,8 +15,8 @@ import org.integrityrisk.pipeline.RunRequest;
  * The run's paths, checked before Spark starts: a missing input or an output folder that
  * cannot be written is one line naming the path and what is wrong with it (exit 2), found in
  * a second instead of after Spark has started and the ports were read. Paths of other file
- * systems ({@code hdfs:}, {@code s3a:}, ...) are left to Spark's Hadoop file systems, which
- * are the only ones that can see them.
+ * systems ({@code hdfs:}, {@code s3a:}, ...) and catalog tables ({@code table:DB.NAME}) are
+ * left to Spark, which is the only one that can see them.
  */
 final class PathChecks {
   /** A URL scheme of two or more letters: one letter is a Windows drive. */
@@ -93,9 +93,9 @@ final class PathChecks {
       if (name.equals("file")) {
         return Optional.of(Path.of(URI.create(value)));
       }
-      if (name.equals("jdbc") || name.equals("table")) {
-        throw new UsageException("--" + option + " " + value + ": database and catalog tables cannot be read yet; "
-            + "give a CSV or Parquet file, or a folder of them");
+      if (name.equals("jdbc")) {
+        throw new UsageException("--" + option + " " + value + ": database tables cannot be read yet; give a CSV or "
+            + "Parquet file, a folder of them, or a table of the catalog (table:DB.NAME)");
       }
       return Optional.empty();
     } catch (IllegalArgumentException e) {

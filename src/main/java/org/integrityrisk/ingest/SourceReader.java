@@ -3,7 +3,9 @@ package org.integrityrisk.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.integrityrisk.schema.Columns.CROSSED_AT;
 import static org.integrityrisk.schema.Columns.SOURCE_FILE;
 import static org.integrityrisk.schema.Columns.SOURCE_ROW;
 
@@ -45,6 +47,9 @@ public final class SourceReader {
   /** Offsets are printed as +hh:mm or Z so Parquet timestamps pass the same parser as CSV text. */
   private static final String ISO_INSTANT_TEXT = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
 
+  /** An input named as a table of the session's catalog: {@code table:DB.NAME}. */
+  public static final String TABLE_PREFIX = "table:";
+
   private final SparkSession spark;
 
   public SourceReader(SparkSession spark) {
@@ -60,6 +65,9 @@ public final class SourceReader {
    *     to read; Spark prunes the others. Ignored for an input not laid out by day.
    */
   public RawInput read(InputKind kind, String path, Optional<DayPartitions> days) {
+    if (path.startsWith(TABLE_PREFIX)) {
+      return readTable(kind, path, days);
+    }
     Format format = formatOf(kind, path);
     return format == Format.PARQUET ? readParquet(kind, path, days) : readCsv(kind, path, days);
   }
@@ -238,6 +246,50 @@ public final class SourceReader {
       throw new InputRejectedException(kind.inputName() + " input " + path + " is not a readable Parquet file ("
           + rootCause(e) + ")");
     }
+    return typed(kind, path, parquet, filePath(), col(METADATA_ROW_INDEX).plus(1));
+  }
+
+  /**
+   * A table of the session's catalog, {@code table:DB.NAME}: its columns matched by name as
+   * a file's are. For clearances, a timestamp {@code crossed_at} is filtered to the days read
+   * (the filter reaches the source: partitions or files of the table are skipped), and a
+   * {@code crossing_date} partition column prunes as in a lake; a text {@code crossed_at} is
+   * read whole, since a value that does not parse must be quarantined, not filtered away.
+   * Rows are numbered by their file and row when the table is stored in files, else in the
+   * order read.
+   */
+  private RawInput readTable(InputKind kind, String path, Optional<DayPartitions> days) {
+    String name = path.substring(TABLE_PREFIX.length());
+    Dataset<Row> table;
+    try {
+      table = spark.table(name);
+    } catch (Exception e) { // AnalysisException is checked, and Scala throws it undeclared
+      throw new InputRejectedException(kind.inputName() + " input " + path + " is not a table of the catalog ("
+          + rootCause(e) + ")");
+    }
+    if (days.isPresent() && kind == InputKind.CLEARANCES
+        && java.util.Arrays.stream(table.schema().fields()).anyMatch(f -> f.name().equalsIgnoreCase(CROSSED_AT)
+            && f.dataType() instanceof TimestampType)) {
+      java.time.Instant from = days.get().first().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      java.time.Instant to = days.get().last().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      // A row without a time is kept: it is quarantined (MISSING_FIELD), never filtered away.
+      table = table.filter(col(CROSSED_AT).isNull().or(col(CROSSED_AT).geq(lit(java.sql.Timestamp.from(from)))
+          .and(col(CROSSED_AT).lt(lit(java.sql.Timestamp.from(to))))));
+    }
+    if (java.util.Arrays.asList(table.columns()).contains(DayPartitions.COLUMN)) {
+      table = pruned(table, days).drop(DayPartitions.COLUMN);
+    }
+    try {
+      table.select(col(METADATA_FILE_PATH)).schema();
+      return typed(kind, path, table, filePath(), col(METADATA_ROW_INDEX).plus(1));
+    } catch (Exception notStoredInFiles) {
+      return typed(kind, path, table, lit(path), monotonically_increasing_id().plus(1));
+    }
+  }
+
+  /** Rows of a typed source (Parquet, a catalog table) as text, as a CSV file's are read. */
+  private RawInput typed(InputKind kind, String path, Dataset<Row> source, Column sourceFile, Column sourceRow) {
+    StructType schema = source.schema();
     List<String> columns = List.of(schema.fieldNames());
     List<Column> select = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -252,9 +304,9 @@ public final class SourceReader {
       select.add(c.as(RawInput.column(i)));
     }
     select.add(lit(null).cast(DataTypes.StringType).as(RawInput.MALFORMED));
-    select.add(filePath().as(SOURCE_FILE));
-    select.add(col(METADATA_ROW_INDEX).plus(1).as(SOURCE_ROW));
-    Dataset<Row> rows = parquet.select(select.toArray(Column[]::new));
+    select.add(sourceFile.as(SOURCE_FILE));
+    select.add(sourceRow.as(SOURCE_ROW));
+    Dataset<Row> rows = source.select(select.toArray(Column[]::new));
     return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), rows);
   }
 

@@ -45,8 +45,10 @@ class PathChecksTest {
   @Test
   void databaseAndCatalogUrlsAreNamedNotThrownFromUri() {
     String url = "jdbc:postgresql://db:5432/customs?table=public.clearances";
-    assertEquals("--clearances " + url + ": database and catalog tables cannot be read yet; give a CSV or Parquet "
-        + "file, or a folder of them", problem(() -> PathChecks.input("clearances", url)));
+    assertEquals("--clearances " + url + ": database tables cannot be read yet; give a CSV or Parquet file, a "
+        + "folder of them, or a table of the catalog (table:DB.NAME)", problem(() -> PathChecks.input("clearances",
+        url)));
+    assertDoesNotThrow(() -> PathChecks.input("clearances", "table:customs.clearances"), "left to Spark's catalog");
   }
 
   @Test
