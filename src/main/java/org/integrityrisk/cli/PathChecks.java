@@ -15,8 +15,9 @@ import org.integrityrisk.pipeline.RunRequest;
  * The run's paths, checked before Spark starts: a missing input or an output folder that
  * cannot be written is one line naming the path and what is wrong with it (exit 2), found in
  * a second instead of after Spark has started and the ports were read. Paths of other file
- * systems ({@code hdfs:}, {@code s3a:}, ...) and catalog tables ({@code table:DB.NAME}) are
- * left to Spark, which is the only one that can see them.
+ * systems ({@code hdfs:}, {@code s3a:}, ...), catalog tables ({@code table:DB.NAME}) and
+ * database tables ({@code jdbc:postgresql:}) are left to Spark, which is the only one that
+ * can see them.
  */
 final class PathChecks {
   /** A URL scheme of two or more letters: one letter is a Windows drive. */
@@ -93,9 +94,9 @@ final class PathChecks {
       if (name.equals("file")) {
         return Optional.of(Path.of(URI.create(value)));
       }
-      if (name.equals("jdbc")) {
-        throw new UsageException("--" + option + " " + value + ": database tables cannot be read yet; give a CSV or "
-            + "Parquet file, a folder of them, or a table of the catalog (table:DB.NAME)");
+      if (name.equals("jdbc") && !value.startsWith("jdbc:postgresql:")) {
+        throw new UsageException("--" + option + " " + value + ": only PostgreSQL databases can be read "
+            + "(jdbc:postgresql://HOST:PORT/DB?table=SCHEMA.TABLE)");
       }
       return Optional.empty();
     } catch (IllegalArgumentException e) {

@@ -44,8 +44,8 @@ public record InputFingerprint(
    *     so the fingerprint says whether the data the run read changed
    */
   public static Optional<InputFingerprint> of(SparkSession spark, String input, Optional<DayPartitions> days) {
-    if (input.startsWith(SourceReader.TABLE_PREFIX)) {
-      // A catalog table has no files of its own to hash here; its rows are counted as read.
+    if (input.startsWith(SourceReader.TABLE_PREFIX) || input.startsWith(JdbcTable.PREFIX)) {
+      // A catalog or database table has no files to hash here; its rows are counted as read.
       return Optional.empty();
     }
     Path root = new Path(input);

@@ -47,6 +47,9 @@ public final class SourceReader {
   /** Offsets are printed as +hh:mm or Z so Parquet timestamps pass the same parser as CSV text. */
   private static final String ISO_INSTANT_TEXT = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
 
+  /** Parallel reads of a database table, split by time over the days read. */
+  private static final int JDBC_PARTITIONS = 4;
+
   /** An input named as a table of the session's catalog: {@code table:DB.NAME}. */
   public static final String TABLE_PREFIX = "table:";
 
@@ -67,6 +70,9 @@ public final class SourceReader {
   public RawInput read(InputKind kind, String path, Optional<DayPartitions> days) {
     if (path.startsWith(TABLE_PREFIX)) {
       return readTable(kind, path, days);
+    }
+    if (path.startsWith(JdbcTable.PREFIX)) {
+      return readJdbc(kind, JdbcTable.parse(kind, path), days);
     }
     Format format = formatOf(kind, path);
     return format == Format.PARQUET ? readParquet(kind, path, days) : readCsv(kind, path, days);
@@ -285,6 +291,40 @@ public final class SourceReader {
     } catch (Exception notStoredInFiles) {
       return typed(kind, path, table, lit(path), monotonically_increasing_id().plus(1));
     }
+  }
+
+  /**
+   * A table of a relational database through Spark's JDBC source. For clearances with a
+   * timestamp {@code crossed_at}, the days read are a WHERE clause the database runs (rows
+   * without a time kept, to be quarantined), and the read is split into parallel partitions
+   * by time; a text {@code crossed_at} is read whole, since a value that does not parse must
+   * be quarantined, not filtered away.
+   */
+  private RawInput readJdbc(InputKind kind, JdbcTable source, Optional<DayPartitions> days) {
+    java.util.Properties connection = source.connection();
+    StructType schema;
+    try {
+      schema = spark.read().jdbc(source.url(), "(SELECT * FROM " + source.table() + " WHERE 1 = 0) AS probe",
+          connection).schema();
+    } catch (Exception e) { // SQLException and AnalysisException, undeclared through Scala
+      throw new InputRejectedException(kind.inputName() + " input " + source.display() + " cannot be read ("
+          + rootCause(e) + ")");
+    }
+    boolean timed = kind == InputKind.CLEARANCES && days.isPresent() && java.util.Arrays.stream(schema.fields())
+        .anyMatch(f -> f.name().equalsIgnoreCase(CROSSED_AT) && f.dataType() instanceof TimestampType);
+    Dataset<Row> rows;
+    if (timed) {
+      String from = days.get().first() + " 00:00:00";
+      String to = days.get().last().plusDays(1) + " 00:00:00";
+      String query = "(SELECT * FROM " + source.table() + " WHERE " + CROSSED_AT + " IS NULL OR (" + CROSSED_AT
+          + " >= TIMESTAMPTZ '" + from + "+00' AND " + CROSSED_AT + " < TIMESTAMPTZ '" + to + "+00')) AS w";
+      rows = spark.read().format("jdbc").options(source.options()).option("dbtable", query)
+          .option("partitionColumn", CROSSED_AT).option("lowerBound", from).option("upperBound", to)
+          .option("numPartitions", String.valueOf(JDBC_PARTITIONS)).load();
+    } else {
+      rows = spark.read().format("jdbc").options(source.options()).option("dbtable", source.table()).load();
+    }
+    return typed(kind, source.display(), rows, lit(source.display()), monotonically_increasing_id().plus(1));
   }
 
   /** Rows of a typed source (Parquet, a catalog table) as text, as a CSV file's are read. */

@@ -44,10 +44,10 @@ class PathChecksTest {
 
   @Test
   void databaseAndCatalogUrlsAreNamedNotThrownFromUri() {
-    String url = "jdbc:postgresql://db:5432/customs?table=public.clearances";
-    assertEquals("--clearances " + url + ": database tables cannot be read yet; give a CSV or Parquet file, a "
-        + "folder of them, or a table of the catalog (table:DB.NAME)", problem(() -> PathChecks.input("clearances",
-        url)));
+    String url = "jdbc:mysql://db:3306/customs?table=clearances";
+    assertEquals("--clearances " + url + ": only PostgreSQL databases can be read "
+        + "(jdbc:postgresql://HOST:PORT/DB?table=SCHEMA.TABLE)", problem(() -> PathChecks.input("clearances", url)));
+    assertDoesNotThrow(() -> PathChecks.input("clearances", "jdbc:postgresql://db:5432/customs?table=public.c"));
     assertDoesNotThrow(() -> PathChecks.input("clearances", "table:customs.clearances"), "left to Spark's catalog");
   }
 

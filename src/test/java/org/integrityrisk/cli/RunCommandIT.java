@@ -385,7 +385,7 @@ class RunCommandIT {
     assertFalse(Files.exists(output), "nothing is created, not even the locks folder");
 
     Launcher.Result jdbc = Launcher.run(work.resolve("jdbc.log"), "run", "--clearances",
-        "jdbc:postgresql://localhost:5432/customs?table=public.clearances", "--rosters", rosters,
+        "jdbc:mysql://localhost:3306/customs?table=clearances", "--rosters", rosters,
         "--output", output.toString(), "--run-date", "2026-04-10", "--pseudonym-key-file", key);
     assertEquals(2, jdbc.exit(), jdbc.toString());
     assertFalse(jdbc.stderr().contains("\tat "), "no stack trace from java.net.URI: " + jdbc.stderr());
