@@ -83,8 +83,11 @@ public final class SourceReader {
     if (days.isEmpty() || !java.util.Arrays.asList(rows.columns()).contains(DayPartitions.COLUMN)) {
       return rows;
     }
-    return rows.filter(col(DayPartitions.COLUMN).cast(DataTypes.DateType).between(
-        lit(java.sql.Date.valueOf(days.get().first())), lit(java.sql.Date.valueOf(days.get().last()))));
+    // A row in no day's partition (Spark's default partition, a null day) is kept: its time is
+    // missing or unreadable, and it must be quarantined, never lost.
+    Column day = col(DayPartitions.COLUMN).cast(DataTypes.DateType);
+    return rows.filter(day.isNull().or(day.between(
+        lit(java.sql.Date.valueOf(days.get().first())), lit(java.sql.Date.valueOf(days.get().last())))));
   }
 
   private enum Format { CSV, PARQUET }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * temporary directory, a free local port, started here and stopped by {@link #close()}.
  * PostgreSQL refuses to run as root, so under root it runs as the {@code postgres} user.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   private final Path dir;
   private final int port;
@@ -31,7 +31,7 @@ final class PostgresServer implements AutoCloseable {
     this.port = port;
   }
 
-  static PostgresServer start() throws Exception {
+  public static PostgresServer start() throws Exception {
     assertTrue(Files.isExecutable(BIN.resolve("initdb")), "PostgreSQL 15 is needed (.ci/run installs it)");
     Path dir = Files.createTempDirectory("integrity-risk-pg-");
     if (root()) {
@@ -50,11 +50,11 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** A JDBC URL of a database of this server, for the postgres user. */
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
-  void execute(String database, String... statements) throws SQLException {
+  public void execute(String database, String... statements) throws SQLException {
     try (Connection c = DriverManager.getConnection(url(database), "postgres", "");
         Statement s = c.createStatement()) {
       for (String sql : statements) {
