@@ -70,7 +70,7 @@ class FourSourcesIT {
 
     Path lake = work.resolve("lake");
     clearances.withColumn("crossing_date", to_date(to_utc_timestamp(
-            col("crossed_at").cast("timestamp"), "UTC")))
+            col("crossed_at").try_cast("timestamp"), "UTC")))
         .write().partitionBy("crossing_date").parquet(lake.resolve("clearances").toString());
     rosters.write().parquet(lake.resolve("rosters.parquet").toString());
     Path lakeRun = run(scenario, truth, "lake", lake.resolve("clearances").toString(),
