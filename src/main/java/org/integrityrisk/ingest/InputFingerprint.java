@@ -18,6 +18,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -32,7 +35,32 @@ public record InputFingerprint(
     @JsonProperty("path") String path,
     @JsonProperty("files") int files,
     @JsonProperty("bytes") long bytes,
-    @JsonProperty("sha256") String sha256) {
+    @JsonProperty("sha256") String sha256,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonProperty("query") String query,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonProperty("rows") Long rows) {
+
+  /** A file or folder's fingerprint. */
+  public InputFingerprint(String path, int files, long bytes, String sha256) {
+    this(path, files, bytes, sha256, null, null);
+  }
+
+  /**
+   * A database or catalog table's fingerprint, from the rows its query returned: how many,
+   * and a digest of their contents that does not depend on their order (the sum of each
+   * row's 64-bit hash, as an exact decimal), so a re-run can still say whether the input
+   * changed. The row numbers the reader gives are left out: they are not the source's.
+   */
+  public static InputFingerprint ofRows(String path, String query, Dataset<Row> raw, List<String> textColumns) {
+    Column[] columns = textColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Row totals = raw.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(columns).cast("decimal(38,0)")))
+        .first();
+    long rows = totals.getLong(0);
+    Object sum = totals.isNullAt(1) ? "0" : totals.get(1);
+    return new InputFingerprint(path, 0, 0, digestOf(List.of(rows + "\t" + sum)), query, rows);
+  }
 
   /** The fingerprint of a file or folder; empty when the path does not exist. */
   public static Optional<InputFingerprint> of(SparkSession spark, String input) {

@@ -17,9 +17,11 @@ import org.integrityrisk.schema.Columns;
  * @param rows text columns, {@link Columns#SOURCE_FILE}, {@link Columns#SOURCE_ROW} (1-based index of
  *     the data record in its file: CSV header excluded, a multi-line record counts once) and
  *     {@link #MALFORMED}
+ * @param query for a database or catalog table, the query the source ran; empty for files
  */
 public record RawInput(
-    InputKind kind, String path, List<String> columns, Map<String, String> fieldColumns, Dataset<Row> rows) {
+    InputKind kind, String path, List<String> columns, Map<String, String> fieldColumns, Dataset<Row> rows,
+    Optional<String> query) {
 
   /** The raw text of a CSV record that does not fit the header, else null. */
   public static final String MALFORMED = "_malformed";

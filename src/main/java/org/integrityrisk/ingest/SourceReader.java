@@ -235,7 +235,8 @@ public final class SourceReader {
     select.add(col(CORRUPT).as(RawInput.MALFORMED));
     select.add(filePath().as(SOURCE_FILE));
     Dataset<Row> selected = csv.select(select.toArray(Column[]::new));
-    return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), numberRecords(selected));
+    return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), numberRecords(selected),
+        Optional.empty());
   }
 
   private RawInput readParquet(InputKind kind, String path, Optional<DayPartitions> days) {
@@ -255,7 +256,7 @@ public final class SourceReader {
       throw new InputRejectedException(kind.inputName() + " input " + path + " is not a readable Parquet file ("
           + rootCause(e) + ")");
     }
-    return typed(kind, path, parquet, filePath(), col(METADATA_ROW_INDEX).plus(1));
+    return typed(kind, path, parquet, filePath(), col(METADATA_ROW_INDEX).plus(1), Optional.empty());
   }
 
   /**
@@ -269,6 +270,7 @@ public final class SourceReader {
    */
   private RawInput readTable(InputKind kind, String path, Optional<DayPartitions> days) {
     String name = path.substring(TABLE_PREFIX.length());
+    String query = "SELECT * FROM " + name;
     Dataset<Row> table;
     try {
       table = spark.table(name);
@@ -284,15 +286,18 @@ public final class SourceReader {
       // A row without a time is kept: it is quarantined (MISSING_FIELD), never filtered away.
       table = table.filter(col(CROSSED_AT).isNull().or(col(CROSSED_AT).geq(lit(java.sql.Timestamp.from(from)))
           .and(col(CROSSED_AT).lt(lit(java.sql.Timestamp.from(to))))));
+      query += " WHERE " + CROSSED_AT + " IS NULL OR (" + CROSSED_AT + " >= '" + from + "' AND " + CROSSED_AT
+          + " < '" + to + "')";
     }
-    if (java.util.Arrays.asList(table.columns()).contains(DayPartitions.COLUMN)) {
+    if (java.util.Arrays.asList(table.columns()).contains(DayPartitions.COLUMN) && days.isPresent()) {
       table = pruned(table, days).drop(DayPartitions.COLUMN);
+      query += " (" + DayPartitions.COLUMN + " from " + days.get().first() + " to " + days.get().last() + ")";
     }
     try {
       table.select(col(METADATA_FILE_PATH)).schema();
-      return typed(kind, path, table, filePath(), col(METADATA_ROW_INDEX).plus(1));
+      return typed(kind, path, table, filePath(), col(METADATA_ROW_INDEX).plus(1), Optional.of(query));
     } catch (Exception notStoredInFiles) {
-      return typed(kind, path, table, lit(path), monotonically_increasing_id().plus(1));
+      return typed(kind, path, table, lit(path), monotonically_increasing_id().plus(1), Optional.of(query));
     }
   }
 
@@ -316,22 +321,25 @@ public final class SourceReader {
     boolean timed = kind == InputKind.CLEARANCES && days.isPresent() && java.util.Arrays.stream(schema.fields())
         .anyMatch(f -> f.name().equalsIgnoreCase(CROSSED_AT) && f.dataType() instanceof TimestampType);
     Dataset<Row> rows;
+    String query = "SELECT * FROM " + source.table();
     if (timed) {
       String from = days.get().first() + " 00:00:00";
       String to = days.get().last().plusDays(1) + " 00:00:00";
-      String query = "(SELECT * FROM " + source.table() + " WHERE " + CROSSED_AT + " IS NULL OR (" + CROSSED_AT
-          + " >= TIMESTAMPTZ '" + from + "+00' AND " + CROSSED_AT + " < TIMESTAMPTZ '" + to + "+00')) AS w";
-      rows = spark.read().format("jdbc").options(source.options()).option("dbtable", query)
+      query += " WHERE " + CROSSED_AT + " IS NULL OR (" + CROSSED_AT + " >= TIMESTAMPTZ '" + from + "+00' AND "
+          + CROSSED_AT + " < TIMESTAMPTZ '" + to + "+00')";
+      rows = spark.read().format("jdbc").options(source.options()).option("dbtable", "(" + query + ") AS w")
           .option("partitionColumn", CROSSED_AT).option("lowerBound", from).option("upperBound", to)
           .option("numPartitions", String.valueOf(JDBC_PARTITIONS)).load();
     } else {
       rows = spark.read().format("jdbc").options(source.options()).option("dbtable", source.table()).load();
     }
-    return typed(kind, source.display(), rows, lit(source.display()), monotonically_increasing_id().plus(1));
+    return typed(kind, source.display(), rows, lit(source.display()), monotonically_increasing_id().plus(1),
+        Optional.of(query));
   }
 
   /** Rows of a typed source (Parquet, a catalog table) as text, as a CSV file's are read. */
-  private RawInput typed(InputKind kind, String path, Dataset<Row> source, Column sourceFile, Column sourceRow) {
+  private RawInput typed(InputKind kind, String path, Dataset<Row> source, Column sourceFile, Column sourceRow,
+      Optional<String> query) {
     StructType schema = source.schema();
     List<String> columns = List.of(schema.fieldNames());
     List<Column> select = new ArrayList<>();
@@ -350,7 +358,7 @@ public final class SourceReader {
     select.add(sourceFile.as(SOURCE_FILE));
     select.add(sourceRow.as(SOURCE_ROW));
     Dataset<Row> rows = source.select(select.toArray(Column[]::new));
-    return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), rows);
+    return new RawInput(kind, path, columns, fieldColumns(kind, path, columns), rows, query);
   }
 
   /**

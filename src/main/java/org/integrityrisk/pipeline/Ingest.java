@@ -15,6 +15,7 @@ import org.integrityrisk.ingest.InputCounts;
 import org.integrityrisk.ingest.InputFingerprint;
 import org.integrityrisk.ingest.InputKind;
 import org.integrityrisk.ingest.InputValidator;
+import org.integrityrisk.ingest.RawInput;
 import org.integrityrisk.ingest.SourceReader;
 import org.integrityrisk.ingest.ValidatedInput;
 import org.integrityrisk.spark.Persisted;
@@ -56,21 +57,23 @@ final class Ingest {
    * @param persisted owns the valid ports, which every other input's validation reads
    * @return the validated inputs; on failure, whatever was validated is released before the error leaves
    */
-  Ingested apply(RunRequest request, Map<String, InputFingerprint> inputFiles, Persisted persisted) {
+  Ingested apply(RunRequest request, Map<String, InputFingerprint> fileFingerprints, Persisted persisted) {
     List<ValidatedInput> validated = new ArrayList<>(3);
     Map<String, InputCounts> counts = new LinkedHashMap<>();
+    // Tables have no files to fingerprint beforehand: theirs come from the rows their query returned.
+    Map<String, InputFingerprint> inputFiles = new LinkedHashMap<>(fileFingerprints);
     try {
       Optional<ValidatedInput> portsInput = Optional.empty();
       Optional<Dataset<Row>> ports = Optional.empty();
       if (request.ports().isPresent()) {
         portsInput = Optional.of(validate(InputKind.PORTS, request.ports().get(), Optional.empty(), Optional.empty(),
-            validated, counts));
+            validated, counts, inputFiles));
         ports = Optional.of(persisted.persist(portsInput.get().valid()));
       }
       ValidatedInput clearances = validate(InputKind.CLEARANCES, request.clearances(), Optional.of(daysRead(request)),
-          ports, validated, counts);
+          ports, validated, counts, inputFiles);
       ValidatedInput rosters = validate(InputKind.ROSTERS, request.rosters(), Optional.empty(), ports, validated,
-          counts);
+          counts, inputFiles);
       return new Ingested(inputFiles, ports, clearances, rosters, portsInput, counts);
     } catch (RuntimeException e) {
       validated.forEach(ValidatedInput::release);
@@ -86,6 +89,14 @@ final class Ingest {
     return paths;
   }
 
+  private static List<String> textColumns(RawInput raw) {
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < raw.columns().size(); i++) {
+      columns.add(RawInput.column(i));
+    }
+    return columns;
+  }
+
   /**
    * The days of a clearances lake laid out by day that the run reads: those of the alignment
    * window, the longest the run looks back, and the day before it. The alignment window
@@ -98,8 +109,14 @@ final class Ingest {
   }
 
   private ValidatedInput validate(InputKind kind, String path, Optional<DayPartitions> days,
-      Optional<Dataset<Row>> ports, List<ValidatedInput> validated, Map<String, InputCounts> counts) {
-    ValidatedInput input = validator.apply(reader.read(kind, path, days), ports);
+      Optional<Dataset<Row>> ports, List<ValidatedInput> validated, Map<String, InputCounts> counts,
+      Map<String, InputFingerprint> inputFiles) {
+    RawInput raw = reader.read(kind, path, days);
+    raw.query().ifPresent(query -> inputFiles.put(kind.inputName(), progress.stage(
+        "fingerprint " + kind.inputName(), "rows",
+        () -> InputFingerprint.ofRows(raw.path(), query, raw.rows(), textColumns(raw)),
+        f -> f.rows() == null ? 0L : f.rows())));
+    ValidatedInput input = validator.apply(raw, ports);
     validated.add(input);
     InputCounts c = progress.stage("ingest " + kind.inputName(), "rows", input::counts, InputCounts::read);
     counts.put(kind.inputName(), c);

@@ -82,7 +82,7 @@ public final class NightlyRun {
           request.config().maxDuplicateRatio());
       if (!rejected.isEmpty()) {
         throw reject(rejected, new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
-            output.recovered(), inputFiles, previous, ingested.counts(), publish.quarantine(ingested.quarantine()),
+            output.recovered(), ingested.inputFiles(), previous, ingested.counts(), publish.quarantine(ingested.quarantine()),
             Map.of(), null, List.of()), output, memory);
       }
 
@@ -104,7 +104,7 @@ public final class NightlyRun {
                 + window.endExclusive() + ": a stale or empty feed, not a quiet night; --allow-empty-window true "
                 + "publishes the empty run"),
             new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(), output.recovered(),
-                inputFiles, previous, counts, publish.quarantine(ingested.quarantine()), Map.of(), null, warnings),
+                ingested.inputFiles(), previous, counts, publish.quarantine(ingested.quarantine()), Map.of(), null, warnings),
             output, memory);
       }
       Optional<Detection.LongerAlignment> longer = longerAlignment(request, window, ingested);
@@ -117,7 +117,7 @@ public final class NightlyRun {
           longer.map(Detection.LongerAlignment::shifts).orElse(shifts),
           longer.map(Detection.LongerAlignment::crossings).orElse(crossings), ingested.quarantine());
       RunRecord record = new RunRecord(request, window, startedAt, output.runId(), pseudonymiser.fingerprint(),
-            output.recovered(), inputFiles,
+            output.recovered(), ingested.inputFiles(),
           previous, counts, written.outputs(), detected.mining(), detected.limits(), warnings);
       // The report shows the manifest as it stands before the report is written; the
       // published manifest adds the report's own stage.

@@ -98,6 +98,13 @@ class FourSourcesIT {
     for (Path other : List.of(lakeRun, tablesRun, catalogRun)) {
       FindingsComparison.assertSameFindings(spark, csvRun, other, FINDINGS);
     }
+    // A table's manifest records the query run, the rows read and a fingerprint of the rows.
+    JsonNode manifest = new ObjectMapper().readTree(tablesRun.resolve("manifest.json").toFile());
+    JsonNode fingerprint = manifest.at("/input_files/clearances");
+    assertEquals("SELECT * FROM public.clearances", fingerprint.get("query").asText(), manifest.toString());
+    assertEquals(manifest.at("/inputs/clearances/read").asLong(), fingerprint.get("rows").asLong());
+    assertEquals(64, fingerprint.get("sha256").asText().length());
+    assertEquals(false, manifest.toString().contains("password"), "no password travels in the manifest");
     assertEquals(true, Files.exists(csvRun.resolve("report.html")));
   }
 }
