@@ -25,6 +25,15 @@ final class Launcher {
 
   private Launcher() {}
 
+  /** Generates a scenario into {@code scenario} through the launcher and returns its truth. */
+  static com.fasterxml.jackson.databind.JsonNode generate(Path scenario, Path logFile, String... options)
+      throws Exception {
+    List<String> generate = new ArrayList<>(List.of("generate", "--output", scenario.toString()));
+    generate.addAll(List.of(options));
+    assertExit(0, run(logFile, generate.toArray(String[]::new)));
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(scenario.resolve("truth.json").toFile());
+  }
+
   /** Generates a scenario, runs the pipeline on it and evaluates the findings, all through the launcher. */
   static Scenario generateRunEvaluate(Path work, String name, String... generateOptions) throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
