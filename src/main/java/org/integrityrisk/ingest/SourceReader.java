@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.integrityrisk.schema.Columns.CROSSED_AT;
+import static org.integrityrisk.schema.Columns.SHIFT_END;
+import static org.integrityrisk.schema.Columns.SHIFT_START;
 import static org.integrityrisk.schema.Columns.SOURCE_FILE;
 import static org.integrityrisk.schema.Columns.SOURCE_ROW;
 
@@ -302,11 +304,9 @@ public final class SourceReader {
   }
 
   /**
-   * A table of a relational database through Spark's JDBC source. For clearances with a
-   * timestamp {@code crossed_at}, the days read are a WHERE clause the database runs (rows
-   * without a time kept, to be quarantined), and the read is split into parallel partitions
-   * by time; a text {@code crossed_at} is read whole, since a value that does not parse must
-   * be quarantined, not filtered away.
+   * A table of a relational database through Spark's JDBC source. When its times are
+   * timestamps, the days read are a WHERE clause the database runs ({@link #daysCondition})
+   * and the read is split into parallel partitions by time; otherwise it is read whole.
    */
   private RawInput readJdbc(InputKind kind, JdbcTable source, Optional<DayPartitions> days) {
     java.util.Properties connection = source.connection();
@@ -318,23 +318,44 @@ public final class SourceReader {
       throw new InputRejectedException(kind.inputName() + " input " + source.display() + " cannot be read ("
           + rootCause(e) + ")");
     }
-    boolean timed = kind == InputKind.CLEARANCES && days.isPresent() && java.util.Arrays.stream(schema.fields())
-        .anyMatch(f -> f.name().equalsIgnoreCase(CROSSED_AT) && f.dataType() instanceof TimestampType);
     Dataset<Row> rows;
     String query = "SELECT * FROM " + source.table();
-    if (timed) {
-      String from = days.get().first() + " 00:00:00";
-      String to = days.get().last().plusDays(1) + " 00:00:00";
-      query += " WHERE " + CROSSED_AT + " IS NULL OR (" + CROSSED_AT + " >= TIMESTAMPTZ '" + from + "+00' AND "
-          + CROSSED_AT + " < TIMESTAMPTZ '" + to + "+00')";
+    Optional<String> inDays = days.flatMap(d -> daysCondition(kind, schema, d));
+    if (inDays.isPresent()) {
+      query += " WHERE " + inDays.get();
+      String partitionColumn = kind == InputKind.CLEARANCES ? CROSSED_AT : SHIFT_START;
       rows = spark.read().format("jdbc").options(source.options()).option("dbtable", "(" + query + ") AS w")
-          .option("partitionColumn", CROSSED_AT).option("lowerBound", from).option("upperBound", to)
+          .option("partitionColumn", partitionColumn)
+          .option("lowerBound", days.get().first() + " 00:00:00")
+          .option("upperBound", days.get().last().plusDays(1) + " 00:00:00")
           .option("numPartitions", String.valueOf(JDBC_PARTITIONS)).load();
     } else {
       rows = spark.read().format("jdbc").options(source.options()).option("dbtable", source.table()).load();
     }
     return typed(kind, source.display(), rows, lit(source.display()), monotonically_increasing_id().plus(1),
         Optional.of(query));
+  }
+
+  /**
+   * The days read as SQL the database runs, when the table's times are timestamps: the
+   * clearances crossed in them, the shifts that overlap them. Rows without a time are kept, to
+   * be quarantined; times held as text are not compared in the database, where a value that
+   * does not parse would be lost rather than quarantined.
+   */
+  private static Optional<String> daysCondition(InputKind kind, StructType schema, DayPartitions days) {
+    java.util.function.Predicate<String> timestamp = name -> java.util.Arrays.stream(schema.fields())
+        .anyMatch(f -> f.name().equalsIgnoreCase(name) && f.dataType() instanceof TimestampType);
+    String from = "TIMESTAMPTZ '" + days.first() + " 00:00:00+00'";
+    String to = "TIMESTAMPTZ '" + days.last().plusDays(1) + " 00:00:00+00'";
+    if (kind == InputKind.CLEARANCES && timestamp.test(CROSSED_AT)) {
+      return Optional.of(CROSSED_AT + " IS NULL OR (" + CROSSED_AT + " >= " + from + " AND " + CROSSED_AT + " < "
+          + to + ")");
+    }
+    if (kind == InputKind.ROSTERS && timestamp.test(SHIFT_START) && timestamp.test(SHIFT_END)) {
+      return Optional.of(SHIFT_START + " IS NULL OR " + SHIFT_END + " IS NULL OR (" + SHIFT_END + " > " + from
+          + " AND " + SHIFT_START + " < " + to + ")");
+    }
+    return Optional.empty();
   }
 
   /** Rows of a typed source (Parquet, a catalog table) as text, as a CSV file's are read. */

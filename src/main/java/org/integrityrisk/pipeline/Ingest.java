@@ -72,8 +72,9 @@ final class Ingest {
       }
       ValidatedInput clearances = validate(InputKind.CLEARANCES, request.clearances(), Optional.of(daysRead(request)),
           ports, validated, counts, inputFiles);
-      ValidatedInput rosters = validate(InputKind.ROSTERS, request.rosters(), Optional.empty(), ports, validated,
-          counts, inputFiles);
+      // The days matter for a table only (a roster file is read whole): the shifts overlapping them.
+      ValidatedInput rosters = validate(InputKind.ROSTERS, request.rosters(), Optional.of(daysRead(request)), ports,
+          validated, counts, inputFiles);
       return new Ingested(inputFiles, ports, clearances, rosters, portsInput, counts);
     } catch (RuntimeException e) {
       validated.forEach(ValidatedInput::release);

@@ -38,12 +38,20 @@ class JdbcSourceTest {
           .append("T08:00:00Z'),");
     }
     insert.append("('R9','T9','P1','EXIT',NULL)");
+    StringBuilder shifts = new StringBuilder("INSERT INTO shifts VALUES ");
+    for (int d = 1; d <= 8; d++) {
+      shifts.append("('S").append(d).append("','O1','D1','P1','2026-03-0").append(d).append(" 06:00:00+00','2026-03-0")
+          .append(d).append(" 14:00:00+00'),");
+    }
+    shifts.append("('S9','O1','D1','P1','2026-03-02 22:00:00+00','2026-03-03 06:00:00+00')");
     text.append("('R9','T9','P1','EXIT','yesterday')");
     pg.execute("customs",
         "CREATE TABLE clearances (record_id text, traveller_id text, port_id text, direction text, "
             + "crossed_at timestamptz)", insert.toString(),
         "CREATE TABLE exported (record_id text, traveller_id text, port_id text, direction text, crossed_at text)",
-        text.toString());
+        text.toString(),
+        "CREATE TABLE shifts (shift_id text, officer_id text, division_id text, port_id text, "
+            + "shift_start timestamptz, shift_end timestamptz)", shifts.toString());
   }
 
   @AfterAll
@@ -71,6 +79,19 @@ class JdbcSourceTest {
     assertEquals(4, input.counts().read(), "three days and the row without a time");
     assertEquals(3, input.counts().valid());
     assertEquals(Map.of(ReasonCode.MISSING_FIELD.name(), 1L), input.counts().quarantineReasons());
+  }
+
+  /** Shifts overlapping the days read, a night shift that ends in them included. */
+  @Test
+  void theShiftsOverlappingTheDaysReadAreWhatTheDatabaseReturns() {
+    DayPartitions days = new DayPartitions(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-05"));
+    IngestFixture fixture = new IngestFixture(dir);
+    RawInput raw = new SourceReader(fixture.spark).read(InputKind.ROSTERS,
+        pg.url("customs") + "?user=postgres&table=public.shifts", Optional.of(days));
+    assertTrue(raw.query().orElseThrow().contains("shift_end > TIMESTAMPTZ '2026-03-03 00:00:00+00'"), raw.query().get());
+    ValidatedInput input = IngestFixture.validator().apply(raw, Optional.of(fixture.ports()));
+    assertEquals(4, input.counts().read(), "S3, S4, S5 and the night shift S9 that ends on the 3rd");
+    assertEquals(4, input.counts().valid());
   }
 
   @Test
