@@ -72,12 +72,13 @@ public final class NightlyRun {
     Ingest ingest = new Ingest(spark, progress, pseudonymise);
     Map<String, InputFingerprint> inputFiles = ingest.fingerprints(request);
     tune(inputFiles);
-    Optional<PreviousRun> previous = output.publishedManifest()
-        .flatMap(m -> PreviousRun.compare(m, inputFiles, request.config()));
-    previous.ifPresent(p -> progress.note(p.describe()));
     Publish publish = new Publish(spark, progress, output, persisted);
 
     try (Ingested ingested = ingest.apply(request, inputFiles, persisted)) {
+      // Compared once ingest has read the inputs: a table's fingerprint comes from the rows its query returned.
+      Optional<PreviousRun> previous = output.publishedManifest()
+          .flatMap(m -> PreviousRun.compare(m, ingested.inputFiles(), request.config()));
+      previous.ifPresent(p -> progress.note(p.describe()));
       List<String> rejected = ingested.rejections(request.config().maxRejectRatio(),
           request.config().maxDuplicateRatio());
       if (!rejected.isEmpty()) {

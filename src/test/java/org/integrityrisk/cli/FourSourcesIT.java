@@ -81,8 +81,19 @@ class FourSourcesIT {
       props.setProperty("driver", "org.postgresql.Driver");
       clearances.write().mode(SaveMode.Overwrite).jdbc(pg.url("customs"), "public.clearances", props);
       rosters.write().mode(SaveMode.Overwrite).jdbc(pg.url("customs"), "public.rosters", props);
-      tablesRun = run(scenario, truth, "postgresql", pg.url("customs") + "?user=postgres&table=public.clearances",
-          pg.url("customs") + "?user=postgres&table=public.rosters");
+      String pgClearances = pg.url("customs") + "?user=postgres&table=public.clearances";
+      String pgRosters = pg.url("customs") + "?user=postgres&table=public.rosters";
+      tablesRun = run(scenario, truth, "postgresql", pgClearances, pgRosters);
+      // A re-run can still tell whether a table changed: its fingerprint is that of its rows.
+      run(scenario, truth, "rerun", pgClearances, pgRosters);
+      Path same = run(scenario, truth, "rerun", pgClearances, pgRosters);
+      assertEquals("[]", new ObjectMapper().readTree(same.resolve("manifest.json").toFile())
+          .at("/previous_run/inputs_changed").toString());
+      pg.execute("customs", "UPDATE public.clearances SET lane_id = 'LANE-9' WHERE record_id = (SELECT min(record_id) "
+          + "FROM public.clearances)");
+      Path changed = run(scenario, truth, "rerun", pgClearances, pgRosters);
+      assertEquals("[\"clearances\"]", new ObjectMapper().readTree(changed.resolve("manifest.json").toFile())
+          .at("/previous_run/inputs_changed").toString());
     }
 
     spark.sql("CREATE DATABASE IF NOT EXISTS four_sources LOCATION '" + work.resolve("catalog").toUri() + "'");
