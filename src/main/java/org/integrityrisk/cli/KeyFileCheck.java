@@ -66,9 +66,4 @@ final class KeyFileCheck {
       return false;
     }
   }
-
-  /** The option's value: true or false, nothing else. */
-  static boolean allowed(CommandLine line) {
-    return RunOptions.flag(line, OPTION);
-  }
 }

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.integrityrisk.spark.SessionTuning;
 
 /**
  * Where Spark's shuffle and spill files go. Pseudonyms are all a run's data holds of
@@ -19,14 +20,12 @@ import java.util.stream.Stream;
  */
 final class LocalFiles {
   static final String ENCRYPT_OPTION = "encrypt-local-files";
-  static final String SPARK_LOCAL_DIR = "spark.local.dir";
-  static final String IO_ENCRYPTION = "spark.io.encryption.enabled";
 
   private LocalFiles() {}
 
   /** A new private folder for Spark's local files; empty when the environment names its own. */
   static Optional<Path> privateFolder() {
-    if (System.getProperty(SPARK_LOCAL_DIR) != null || System.getenv("SPARK_LOCAL_DIRS") != null) {
+    if (System.getProperty(SessionTuning.LOCAL_DIR) != null || System.getenv("SPARK_LOCAL_DIRS") != null) {
       return Optional.empty();
     }
     try {

@@ -82,7 +82,7 @@ public final class Main {
   private static void runPipeline(CommandLine line, PrintStream out, PrintStream err) {
     SparkWork work = new SparkWork();
     RunRequest request = RunOptions.parse(line);
-    KeyFileCheck.check(request.pseudonymKeyFile(), KeyFileCheck.allowed(line), err);
+    KeyFileCheck.check(request.pseudonymKeyFile(), RunOptions.flag(line, KeyFileCheck.OPTION), err);
     Pseudonymiser pseudonymiser;
     try {
       pseudonymiser = Pseudonymiser.fromKeyFile(request.pseudonymKeyFile());
@@ -107,13 +107,13 @@ public final class Main {
     }
   }
 
-  /**
-   * The session of a run. Under spark-submit the master comes from its configuration;
-   * started directly, the run uses an embedded local Spark unless --master names one.
-   */
   /** The Hadoop umask the run's outputs are written under. */
   static final String OUTPUT_UMASK = "spark.hadoop.fs.permissions.umask-mode";
 
+  /**
+   * The session of a command. Under spark-submit the master comes from its configuration;
+   * started directly, it uses an embedded local Spark unless --master names one.
+   */
   static SparkSession session(String appName, java.util.Optional<String> requestedMaster) {
     return session(appName, requestedMaster, java.util.Optional.empty(), false);
   }
@@ -126,9 +126,9 @@ public final class Main {
   static SparkSession session(String appName, java.util.Optional<String> requestedMaster,
       java.util.Optional<java.nio.file.Path> localDir, boolean encryptLocalFiles) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    localDir.ifPresent(dir -> builder.config(LocalFiles.SPARK_LOCAL_DIR, dir.toString()));
+    localDir.ifPresent(dir -> builder.config(SessionTuning.LOCAL_DIR, dir.toString()));
     if (encryptLocalFiles) {
-      builder.config(LocalFiles.IO_ENCRYPTION, "true");
+      builder.config(SessionTuning.IO_ENCRYPTION, "true");
     }
     String submitted = System.getProperty("spark.master");
     String master = submitted != null ? submitted : requestedMaster.orElse("local[*]");

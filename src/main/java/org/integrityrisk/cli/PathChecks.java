@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.integrityrisk.ingest.JdbcTable;
 import org.integrityrisk.pipeline.RunRequest;
 
 /**
@@ -94,7 +95,7 @@ final class PathChecks {
       if (name.equals("file")) {
         return Optional.of(Path.of(URI.create(value)));
       }
-      if (name.equals("jdbc") && !value.startsWith("jdbc:postgresql:")) {
+      if (name.equals("jdbc") && !value.startsWith(JdbcTable.POSTGRESQL)) {
         throw new UsageException("--" + option + " " + value + ": only PostgreSQL databases can be read "
             + "(jdbc:postgresql://HOST:PORT/DB?table=SCHEMA.TABLE)");
       }

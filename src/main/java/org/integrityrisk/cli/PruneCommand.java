@@ -35,7 +35,7 @@ final class PruneCommand {
       throw new UsageException("--keep-days must be at least 1, got " + keepDays);
     }
     boolean dryRun = RunOptions.flag(line, "dry-run");
-    LocalDate today = line.option("today").map(RunOptions::parseDateOf).orElse(LocalDate.now(ZoneOffset.UTC));
+    LocalDate today = line.option("today").map(t -> RunOptions.parseDate("today", t)).orElse(LocalDate.now(ZoneOffset.UTC));
     Path given = new Path(output);
     Configuration conf = new Configuration();
     conf.set("fs.permissions.umask-mode", "027");

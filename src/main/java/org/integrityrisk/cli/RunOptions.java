@@ -57,20 +57,16 @@ final class RunOptions {
     return value.equals("true");
   }
 
-  /** A date option other than --run-date: the same rules, its own name in the message. */
-  static LocalDate parseDateOf(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new UsageException("'" + text + "' is not a date of the form YYYY-MM-DD");
-    }
+  static LocalDate parseDate(String text) {
+    return parseDate("run-date", text);
   }
 
-  static LocalDate parseDate(String text) {
+  /** A date option, named in the message when it is not a date. */
+  static LocalDate parseDate(String option, String text) {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new UsageException("--run-date '" + text + "' is not a date of the form YYYY-MM-DD");
+      throw new UsageException("--" + option + " '" + text + "' is not a date of the form YYYY-MM-DD");
     }
   }
 }

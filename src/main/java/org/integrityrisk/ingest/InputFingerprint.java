@@ -22,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -53,10 +54,9 @@ public record InputFingerprint(
    * changed. The row numbers the reader gives are left out: they are not the source's.
    */
   public static InputFingerprint ofRows(String path, String query, Dataset<Row> raw, List<String> textColumns) {
-    Column[] columns = textColumns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    Row totals = raw.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
-        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(columns).cast("decimal(38,0)")))
-        .first();
+    Column[] columns = textColumns.stream().map(functions::col).toArray(Column[]::new);
+    Row totals = raw.agg(functions.count(functions.lit(1)),
+        functions.sum(functions.xxhash64(columns).cast("decimal(38,0)"))).first();
     long rows = totals.getLong(0);
     Object sum = totals.isNullAt(1) ? "0" : totals.get(1);
     return new InputFingerprint(path, 0, 0, digestOf(List.of(rows + "\t" + sum)), query, rows);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * An input named as a database table: {@code jdbc:postgresql://HOST:PORT/DB?table=SCHEMA.TABLE},
@@ -22,13 +21,15 @@ import java.util.Properties;
  */
 public record JdbcTable(String url, String table, String display) {
   public static final String PREFIX = "jdbc:";
+  /** The one database whose driver the pipeline ships. */
+  public static final String POSTGRESQL = "jdbc:postgresql:";
   static final String PASSWORD_FILE = "INTEGRITY_RISK_JDBC_PASSWORD_FILE";
   static final String PASSWORD = "INTEGRITY_RISK_JDBC_PASSWORD";
   private static final String DRIVER = "org.postgresql.Driver";
 
   /** @throws InputRejectedException naming the URL and what is wrong with it */
   static JdbcTable parse(InputKind kind, String input) {
-    if (!input.startsWith("jdbc:postgresql:")) {
+    if (!input.startsWith(POSTGRESQL)) {
       throw new InputRejectedException(kind.inputName() + " input " + input + ": only PostgreSQL databases "
           + "(jdbc:postgresql://HOST:PORT/DB?table=SCHEMA.TABLE) can be read");
     }
@@ -62,12 +63,6 @@ public record JdbcTable(String url, String table, String display) {
     options.put("driver", DRIVER);
     password().ifPresent(p -> options.put("password", p));
     return options;
-  }
-
-  Properties connection() {
-    Properties properties = new Properties();
-    properties.putAll(options());
-    return properties;
   }
 
   private static java.util.Optional<String> password() {

@@ -106,8 +106,9 @@ public final class SourceReader {
         return byExtension(kind, path, p.getName());
       }
       Format found = null;
-      List<FileStatus> children = new ArrayList<>(List.of(fs.listStatus(p)));
-      for (FileStatus child : fs.listStatus(p)) {
+      FileStatus[] top = fs.listStatus(p);
+      List<FileStatus> children = new ArrayList<>(List.of(top));
+      for (FileStatus child : top) {
         // A lake laid out by day: the files are in the day folders.
         if (child.isDirectory() && DayPartitions.isPartition(child.getPath().getName())) {
           children.addAll(List.of(fs.listStatus(child.getPath())));
@@ -280,9 +281,7 @@ public final class SourceReader {
       throw new InputRejectedException(kind.inputName() + " input " + path + " is not a table of the catalog ("
           + rootCause(e) + ")");
     }
-    if (days.isPresent() && kind == InputKind.CLEARANCES
-        && java.util.Arrays.stream(table.schema().fields()).anyMatch(f -> f.name().equalsIgnoreCase(CROSSED_AT)
-            && f.dataType() instanceof TimestampType)) {
+    if (days.isPresent() && kind == InputKind.CLEARANCES && isTimestamp(table.schema(), CROSSED_AT)) {
       java.time.Instant from = days.get().first().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       java.time.Instant to = days.get().last().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       // A row without a time is kept: it is quarantined (MISSING_FIELD), never filtered away.
@@ -309,11 +308,10 @@ public final class SourceReader {
    * and the read is split into parallel partitions by time; otherwise it is read whole.
    */
   private RawInput readJdbc(InputKind kind, JdbcTable source, Optional<DayPartitions> days) {
-    java.util.Properties connection = source.connection();
     StructType schema;
     try {
-      schema = spark.read().jdbc(source.url(), "(SELECT * FROM " + source.table() + " WHERE 1 = 0) AS probe",
-          connection).schema();
+      schema = spark.read().format("jdbc").options(source.options())
+          .option("dbtable", "(SELECT * FROM " + source.table() + " WHERE 1 = 0) AS probe").load().schema();
     } catch (Exception e) { // SQLException and AnalysisException, undeclared through Scala
       throw new InputRejectedException(kind.inputName() + " input " + source.display() + " cannot be read ("
           + rootCause(e) + ")");
@@ -343,19 +341,23 @@ public final class SourceReader {
    * does not parse would be lost rather than quarantined.
    */
   private static Optional<String> daysCondition(InputKind kind, StructType schema, DayPartitions days) {
-    java.util.function.Predicate<String> timestamp = name -> java.util.Arrays.stream(schema.fields())
-        .anyMatch(f -> f.name().equalsIgnoreCase(name) && f.dataType() instanceof TimestampType);
     String from = "TIMESTAMPTZ '" + days.first() + " 00:00:00+00'";
     String to = "TIMESTAMPTZ '" + days.last().plusDays(1) + " 00:00:00+00'";
-    if (kind == InputKind.CLEARANCES && timestamp.test(CROSSED_AT)) {
+    if (kind == InputKind.CLEARANCES && isTimestamp(schema, CROSSED_AT)) {
       return Optional.of(CROSSED_AT + " IS NULL OR (" + CROSSED_AT + " >= " + from + " AND " + CROSSED_AT + " < "
           + to + ")");
     }
-    if (kind == InputKind.ROSTERS && timestamp.test(SHIFT_START) && timestamp.test(SHIFT_END)) {
+    if (kind == InputKind.ROSTERS && isTimestamp(schema, SHIFT_START) && isTimestamp(schema, SHIFT_END)) {
       return Optional.of(SHIFT_START + " IS NULL OR " + SHIFT_END + " IS NULL OR (" + SHIFT_END + " > " + from
           + " AND " + SHIFT_START + " < " + to + ")");
     }
     return Optional.empty();
+  }
+
+  /** Whether a source column, matched by name as the contract's columns are, holds timestamps. */
+  private static boolean isTimestamp(StructType schema, String column) {
+    return java.util.Arrays.stream(schema.fields())
+        .anyMatch(f -> f.name().equalsIgnoreCase(column) && f.dataType() instanceof TimestampType);
   }
 
   /** Rows of a typed source (Parquet, a catalog table) as text, as a CSV file's are read. */

@@ -206,8 +206,8 @@ public final class NightlyRun {
     sparkInfo.put("shuffle_partitions", spark.conf().get(SessionTuning.SHUFFLE_PARTITIONS));
     sparkInfo.put("adaptive_execution", spark.conf().get(SessionTuning.ADAPTIVE));
     sparkInfo.put("whole_stage_codegen", spark.conf().get(SessionTuning.WHOLE_STAGE_CODEGEN));
-    sparkInfo.put("io_encryption", spark.sparkContext().getConf().get("spark.io.encryption.enabled", "false"));
-    sparkInfo.put("local_dir", spark.sparkContext().getConf().get("spark.local.dir", "(Spark's default)"));
+    sparkInfo.put("io_encryption", spark.sparkContext().getConf().get(SessionTuning.IO_ENCRYPTION, "false"));
+    sparkInfo.put("local_dir", spark.sparkContext().getConf().get(SessionTuning.LOCAL_DIR, "(Spark's default)"));
     return new Manifest("integrity-risk", BuildInfo.version(), status, run.runId(), run.keyFingerprint(),
         run.request().runDate().toString(), run.window().start().toString(), run.window().endExclusive().toString(),
         run.startedAt(), Instant.now().toString(), sparkInfo, run.request().config(), run.counts(),

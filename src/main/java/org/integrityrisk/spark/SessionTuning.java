@@ -39,6 +39,9 @@ public record SessionTuning(long inputBytes, int shufflePartitions, boolean adap
   public static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
   public static final String ADAPTIVE = "spark.sql.adaptive.enabled";
   public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  /** Where Spark's shuffle and spill files go, and whether they are encrypted (set at start, not tuned). */
+  public static final String LOCAL_DIR = "spark.local.dir";
+  public static final String IO_ENCRYPTION = "spark.io.encryption.enabled";
   // Internal to Spark (its tests use it), and the only switch for expression code
   // generation; NO_CODEGEN evaluates every expression by its interpreted path.
   static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";

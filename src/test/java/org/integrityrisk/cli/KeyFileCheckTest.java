@@ -58,8 +58,9 @@ class KeyFileCheckTest {
 
   @Test
   void theOptionTakesTrueOrFalse() {
-    assertThrows(UsageException.class, () -> KeyFileCheck.allowed(CommandLine.parse(new String[] {"run",
-        "--allow-readable-key-file", "yes"})));
-    assertTrue(KeyFileCheck.allowed(CommandLine.parse(new String[] {"run", "--allow-readable-key-file", "true"})));
+    assertThrows(UsageException.class, () -> RunOptions.flag(CommandLine.parse(new String[] {"run",
+        "--allow-readable-key-file", "yes"}), KeyFileCheck.OPTION));
+    assertTrue(RunOptions.flag(CommandLine.parse(new String[] {"run", "--allow-readable-key-file", "true"}),
+        KeyFileCheck.OPTION));
   }
 }

@@ -59,23 +59,28 @@ class JdbcSourceTest {
     pg.close();
   }
 
-  private ValidatedInput read(String table, Optional<DayPartitions> days) {
+  /** The days of these tests: the 3rd to the 5th of March. */
+  private static final DayPartitions DAYS = new DayPartitions(LocalDate.parse("2026-03-03"),
+      LocalDate.parse("2026-03-05"));
+
+  /** A table of the test database, as the pipeline reads it for those days. */
+  private RawInput raw(InputKind kind, String table) {
+    return new SourceReader(new IngestFixture(dir).spark).read(kind,
+        pg.url("customs") + "?user=postgres&table=" + table, Optional.of(DAYS));
+  }
+
+  private ValidatedInput validated(RawInput raw) {
     IngestFixture fixture = new IngestFixture(dir);
-    RawInput raw = new SourceReader(fixture.spark).read(InputKind.CLEARANCES,
-        pg.url("customs") + "?user=postgres&table=" + table, days);
     return IngestFixture.validator().apply(raw, Optional.of(fixture.ports()));
   }
 
   @Test
   void theDaysReadAreAWhereClauseTheDatabaseRunsSplitByTime() {
-    DayPartitions days = new DayPartitions(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-05"));
-    IngestFixture fixture = new IngestFixture(dir);
-    RawInput raw = new SourceReader(fixture.spark).read(InputKind.CLEARANCES,
-        pg.url("customs") + "?user=postgres&table=public.clearances", Optional.of(days));
+    RawInput raw = raw(InputKind.CLEARANCES, "public.clearances");
     String plan = raw.rows().queryExecution().executedPlan().toString();
     assertTrue(plan.contains("crossed_at >= TIMESTAMPTZ '2026-03-03 00:00:00+00'") && plan.contains("numPartitions=4"),
         plan);
-    ValidatedInput input = IngestFixture.validator().apply(raw, Optional.of(fixture.ports()));
+    ValidatedInput input = validated(raw);
     assertEquals(4, input.counts().read(), "three days and the row without a time");
     assertEquals(3, input.counts().valid());
     assertEquals(Map.of(ReasonCode.MISSING_FIELD.name(), 1L), input.counts().quarantineReasons());
@@ -84,20 +89,16 @@ class JdbcSourceTest {
   /** Shifts overlapping the days read, a night shift that ends in them included. */
   @Test
   void theShiftsOverlappingTheDaysReadAreWhatTheDatabaseReturns() {
-    DayPartitions days = new DayPartitions(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-05"));
-    IngestFixture fixture = new IngestFixture(dir);
-    RawInput raw = new SourceReader(fixture.spark).read(InputKind.ROSTERS,
-        pg.url("customs") + "?user=postgres&table=public.shifts", Optional.of(days));
+    RawInput raw = raw(InputKind.ROSTERS, "public.shifts");
     assertTrue(raw.query().orElseThrow().contains("shift_end > TIMESTAMPTZ '2026-03-03 00:00:00+00'"), raw.query().get());
-    ValidatedInput input = IngestFixture.validator().apply(raw, Optional.of(fixture.ports()));
+    ValidatedInput input = validated(raw);
     assertEquals(4, input.counts().read(), "S3, S4, S5 and the night shift S9 that ends on the 3rd");
     assertEquals(4, input.counts().valid());
   }
 
   @Test
   void aTextColumnIsReadWholeAndItsBadTimestampQuarantined() {
-    DayPartitions days = new DayPartitions(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-05"));
-    ValidatedInput input = read("public.exported", Optional.of(days));
+    ValidatedInput input = validated(raw(InputKind.CLEARANCES, "public.exported"));
     assertEquals(9, input.counts().read(), "a text time cannot be filtered in the database without losing rows");
     assertEquals(Map.of(ReasonCode.BAD_TIMESTAMP.name(), 1L), input.counts().quarantineReasons());
   }
